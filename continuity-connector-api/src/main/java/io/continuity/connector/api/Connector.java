@@ -1,0 +1,40 @@
+package io.continuity.connector.api;
+
+import java.time.Duration;
+
+/**
+ * One configured connection to one resource on one platform. Made by a {@link ConnectorFactory};
+ * closed when the resource is removed or reconfigured. Implementations must be safe to probe from
+ * one thread while a step runs on another.
+ */
+public interface Connector extends AutoCloseable {
+
+  /** The capabilities available for this configuration (the "Maybe" cells made explicit). */
+  Capabilities capabilities();
+
+  /**
+   * Looks at every site once and reports what it saw. A site that cannot be reached is reported in
+   * {@link ProbeResult#sites()}, not thrown; an exception means the probe as a whole failed.
+   *
+   * @param timeout the time the probe may take; the connector applies it to connections and
+   *     statements
+   */
+  ProbeResult probe(Duration timeout) throws ConnectorException;
+
+  /**
+   * Plans an operation without acting.
+   *
+   * @throws ConnectorException (not retriable) when the capability is unavailable
+   */
+  OperationPlan plan(OperationRequest request) throws ConnectorException;
+
+  /**
+   * Runs one step of a plan this connector made. A step that runs and fails returns a failed {@link
+   * StepResult}; an exception means the step could not be run or its outcome is unknown.
+   */
+  StepResult execute(PlanStep step, StepContext context, Duration timeout)
+      throws ConnectorException;
+
+  @Override
+  default void close() {}
+}
