@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * Something that happened and must be on the record: who did it, when, why, under which change
- * ticket. The audit store persists events through this view (type + fields + details), so it
- * needs no knowledge of each event's record.
+ * ticket. The audit store persists events through this view (type + fields + details), so it needs
+ * no knowledge of each event's record.
  */
 public interface AuditEvent {
 
