@@ -10,7 +10,8 @@ import java.util.List;
  * members); whether the graph has a cycle is decided by the core {@code Group} alone, so there is
  * one cycle detection in the product. The merged implementation builds the core group from the spec
  * and turns a {@code DependencyCycleException} into an error at {@link
- * GroupSpec#locationOf(String)} of the first member of the cycle, for example:
+ * GroupSpec#locationOf(String)} of the first member of the cycle, along these lines (names of the
+ * core API are whatever the core {@code Group} offers):
  *
  * <pre>{@code
  * GroupDependencyCheck core = spec -> {

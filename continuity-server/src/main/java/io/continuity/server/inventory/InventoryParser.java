@@ -20,6 +20,7 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
@@ -115,8 +116,13 @@ public final class InventoryParser {
     options.setMaxAliasesForCollections(20);
     try {
       for (Node root : new Yaml(options).composeAll(new StringReader(source.content()))) {
-        if (!YamlReader.isNull(root)) {
+        if (YamlReader.isNull(root)) {
+          continue;
+        }
+        if (root instanceof MappingNode) {
           yaml.fields(root, "", ROOT_KEYS).ifPresent(f -> documents.add(new Document(yaml, f)));
+        } else {
+          yaml.error(root, "", "an inventory file is a mapping with the keys resources and groups");
         }
       }
       return true;
