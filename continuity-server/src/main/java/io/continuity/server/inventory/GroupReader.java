@@ -24,9 +24,11 @@ final class GroupReader {
   record Read(Optional<String> id, SourceLocation idLocation, Optional<GroupSpec> group) {}
 
   private final YamlReader yaml;
+  private final ValueReader values;
 
   GroupReader(YamlReader yaml) {
     this.yaml = yaml;
+    this.values = new ValueReader(yaml);
   }
 
   /**
@@ -41,10 +43,10 @@ final class GroupReader {
       return new Read(Optional.empty(), yaml.at(node, path), Optional.empty());
     }
     YamlReader.Fields fields = read.get();
-    Optional<String> id = yaml.requiredId(fields);
+    Optional<String> id = values.requiredId(fields);
     SourceLocation idLocation = yaml.at(fields.get("id").orElse(node), fields.path("id"));
     Optional<String> name = yaml.requiredText(fields, "name");
-    Optional<Tier> tier = yaml.requiredTier(fields);
+    Optional<Tier> tier = values.requiredTier(fields);
     List<String> members = members(fields, resourceIds, checkMembersExist);
     Map<String, List<String>> dependsOn = new LinkedHashMap<>();
     Map<String, SourceLocation> locations = new LinkedHashMap<>();

@@ -55,10 +55,12 @@ final class ResourceReader {
   record Read(Optional<String> id, SourceLocation idLocation, Optional<Resource> resource) {}
 
   private final YamlReader yaml;
+  private final ValueReader values;
   private final ConnectorReader connectors;
 
   ResourceReader(YamlReader yaml) {
     this.yaml = yaml;
+    this.values = new ValueReader(yaml);
     this.connectors = new ConnectorReader(yaml);
   }
 
@@ -69,11 +71,11 @@ final class ResourceReader {
       return new Read(Optional.empty(), yaml.at(node, path), Optional.empty());
     }
     YamlReader.Fields fields = read.get();
-    Optional<String> id = yaml.requiredId(fields);
+    Optional<String> id = values.requiredId(fields);
     SourceLocation idLocation = yaml.at(fields.get("id").orElse(node), fields.path("id"));
     Optional<String> name = yaml.requiredText(fields, "name");
     Optional<Platform> platform = platform(fields);
-    Optional<Tier> tier = yaml.requiredTier(fields);
+    Optional<Tier> tier = values.requiredTier(fields);
     Optional<String> environment = yaml.requiredText(fields, "environment");
     Optional<String> owner = yaml.requiredText(fields, "owner");
     Optional<List<Site>> sites = sites(fields);
@@ -181,10 +183,10 @@ final class ResourceReader {
     if (rpo.isEmpty()) {
       return Optional.empty();
     }
-    Optional<Duration> target = yaml.duration(rpo.get(), "target", true);
-    Optional<Duration> warn = yaml.duration(rpo.get(), "warn", false);
-    OptionalLong warnBytes = optionalLong(yaml.bytes(rpo.get(), "warnBytes"));
-    OptionalLong criticalBytes = optionalLong(yaml.bytes(rpo.get(), "criticalBytes"));
+    Optional<Duration> target = values.duration(rpo.get(), "target", true);
+    Optional<Duration> warn = values.duration(rpo.get(), "warn", false);
+    OptionalLong warnBytes = optionalLong(values.bytes(rpo.get(), "warnBytes"));
+    OptionalLong criticalBytes = optionalLong(values.bytes(rpo.get(), "criticalBytes"));
     return target.flatMap(
         t ->
             yaml.build(
@@ -214,9 +216,9 @@ final class ResourceReader {
       return Optional.empty();
     }
     Duration interval =
-        yaml.duration(heartbeat.get(), "interval", false).orElse(DEFAULT_HEARTBEAT_INTERVAL);
+        values.duration(heartbeat.get(), "interval", false).orElse(DEFAULT_HEARTBEAT_INTERVAL);
     Duration staleAfter =
-        yaml.duration(heartbeat.get(), "staleAfter", false).orElse(interval.multipliedBy(6));
+        values.duration(heartbeat.get(), "staleAfter", false).orElse(interval.multipliedBy(6));
     return yaml.build(node.get(), path, () -> new HeartbeatConfig(table, interval, staleAfter));
   }
 

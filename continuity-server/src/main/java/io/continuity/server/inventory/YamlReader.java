@@ -1,15 +1,12 @@
 package io.continuity.server.inventory;
 
 import io.continuity.connector.api.PayloadSanitizer;
-import io.continuity.core.inventory.Tier;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -26,8 +23,6 @@ final class YamlReader {
 
   static final String LITERAL_SECRET =
       "literal secrets are not allowed; use env:NAME or file:/path";
-
-  private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
   private final String file;
   private final List<InventoryError> errors;
@@ -200,58 +195,6 @@ final class YamlReader {
       error(node, path, String.valueOf(e.getMessage()));
       return Optional.empty();
     }
-  }
-
-  /** A required id: lower-case letters, digits and '-', as the core records demand. */
-  Optional<String> requiredId(Fields fields) {
-    return requiredText(fields, "id")
-        .flatMap(
-            id -> {
-              if (ID.matcher(id).matches()) {
-                return Optional.of(id);
-              }
-              error(
-                  fields.get("id").get(),
-                  fields.path("id"),
-                  "id '"
-                      + id
-                      + "' must be lower-case letters, digits and '-', starting with a letter or"
-                      + " digit, at most 63 characters (for example orders-db)");
-              return Optional.empty();
-            });
-  }
-
-  /** A required tier: 1 (most critical) or 2. */
-  Optional<Tier> requiredTier(Fields fields) {
-    return requiredText(fields, "tier")
-        .flatMap(
-            text -> {
-              Node node = fields.get("tier").get();
-              if (!text.trim().matches("\\d{1,9}")) {
-                error(node, fields.path("tier"), "tier must be 1 or 2, not '" + text + "'");
-                return Optional.empty();
-              }
-              return convert(node, fields.path("tier"), text, t -> Tier.of(Integer.parseInt(t)));
-            });
-  }
-
-  /** A duration such as 30s; empty when absent, or after an error naming the accepted format. */
-  Optional<Duration> duration(Fields fields, String key, boolean required) {
-    Optional<Node> node = required ? required(fields, key) : fields.get(key);
-    return node.flatMap(
-        n ->
-            text(n, fields.path(key))
-                .flatMap(text -> convert(n, fields.path(key), text, Units::duration)));
-  }
-
-  /** A size such as 16MB; empty when absent, or after an error naming the accepted format. */
-  Optional<Long> bytes(Fields fields, String key) {
-    return fields
-        .get(key)
-        .flatMap(
-            n ->
-                text(n, fields.path(key))
-                    .flatMap(text -> convert(n, fields.path(key), text, Units::bytes)));
   }
 
   private Optional<String> key(NodeTuple tuple, String path) {
