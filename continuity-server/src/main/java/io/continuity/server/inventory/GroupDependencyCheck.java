@@ -1,28 +1,14 @@
 package io.continuity.server.inventory;
 
+import io.continuity.core.inventory.DependencyCycleException;
+import io.continuity.core.inventory.Group;
 import java.util.List;
 
 /**
- * The seam between the inventory parser and the core {@code Group}: checks the dependency graph of
- * one fully parsed group and returns located errors (never throws).
- *
- * <p>The parser checks everything it can see in the text (members exist, {@code dependsOn} names
- * members); whether the graph has a cycle is decided by the core {@code Group} alone, so there is
- * one cycle detection in the product. The merged implementation builds the core group from the spec
- * and turns a {@code DependencyCycleException} into an error at {@link
- * GroupSpec#locationOf(String)} of the first member of the cycle, along these lines (names of the
- * core API are whatever the core {@code Group} offers):
- *
- * <pre>{@code
- * GroupDependencyCheck core = spec -> {
- *   try {
- *     Group.of(spec.id(), spec.name(), spec.tier(), spec.members(), spec.dependsOn()).waves();
- *     return List.of();
- *   } catch (DependencyCycleException e) {
- *     return List.of(spec.locationOf(e.cycle().get(0)).error(e.getMessage()));
- *   }
- * };
- * }</pre>
+ * The seam between the inventory parser and the core {@link Group}: checks the dependency graph of
+ * one fully parsed group and returns located errors (never throws). There is one cycle detection in
+ * the product, the core group's; {@link #CORE_GROUP} turns its {@link DependencyCycleException}
+ * into an error at the {@code dependsOn} entry of the first member of the cycle.
  */
 @FunctionalInterface
 public interface GroupDependencyCheck {
@@ -30,9 +16,16 @@ public interface GroupDependencyCheck {
   /** The errors in this group's dependency graph; empty when it is sound. */
   List<InventoryError> check(GroupSpec group);
 
-  /**
-   * Placeholder until the core {@code Group} is merged: accepts every graph. Replace it (in {@link
-   * InventoryParser#InventoryParser()}) with the core-backed check.
-   */
-  GroupDependencyCheck NOT_YET_WIRED_TO_CORE_GROUP = group -> List.of();
+  /** Builds the core group; a cycle becomes an error located at the entry to fix. */
+  GroupDependencyCheck CORE_GROUP =
+      spec -> {
+        try {
+          spec.toGroup();
+          return List.of();
+        } catch (DependencyCycleException e) {
+          return List.of(spec.locationOf(e.cycle().get(0)).error(e.getMessage()));
+        } catch (IllegalArgumentException e) {
+          return List.of(spec.location().error(e.getMessage()));
+        }
+      };
 }

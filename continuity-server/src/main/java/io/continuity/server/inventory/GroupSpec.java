@@ -1,6 +1,9 @@
 package io.continuity.server.inventory;
 
+import io.continuity.core.inventory.DependencyEdge;
+import io.continuity.core.inventory.Group;
 import io.continuity.core.inventory.Tier;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -12,8 +15,8 @@ import java.util.Set;
 /**
  * A group as written in the inventory: its members (resource ids that exist) and, per member, the
  * members it depends on (dependencies fail over first). Every reference has been checked, but the
- * graph has not been checked for cycles here: that is the job of the core {@code Group}, wired
- * through {@link GroupDependencyCheck}.
+ * graph is checked for cycles by the core {@link Group} ({@link #toGroup()}), wired through {@link
+ * GroupDependencyCheck#CORE_GROUP}.
  *
  * <p>It keeps where it was written ({@link #location()}) and where each {@code dependsOn} entry was
  * written ({@link #dependsOnLocations()}), so a cycle found later is reported at the line to fix.
@@ -54,6 +57,20 @@ public record GroupSpec(
         }
       }
     }
+  }
+
+  /**
+   * The core group this spec declares.
+   *
+   * @throws io.continuity.core.inventory.DependencyCycleException when the dependencies form a
+   *     cycle
+   */
+  public Group toGroup() {
+    List<DependencyEdge> edges = new ArrayList<>();
+    dependsOn.forEach(
+        (member, targets) ->
+            targets.forEach(target -> edges.add(DependencyEdge.of(member, target))));
+    return new Group(id, name, tier, members, edges);
   }
 
   /** The members this member depends on (empty when none). */

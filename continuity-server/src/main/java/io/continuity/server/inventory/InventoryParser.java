@@ -39,7 +39,7 @@ public final class InventoryParser {
 
   /** A parser whose group graphs are checked by the default {@link GroupDependencyCheck}. */
   public InventoryParser() {
-    this(GroupDependencyCheck.NOT_YET_WIRED_TO_CORE_GROUP);
+    this(GroupDependencyCheck.CORE_GROUP);
   }
 
   public InventoryParser(GroupDependencyCheck dependencyCheck) {

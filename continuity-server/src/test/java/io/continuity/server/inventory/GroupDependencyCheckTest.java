@@ -32,9 +32,23 @@ class GroupDependencyCheckTest {
           + "      payments-db: orders-db\n"; // 31
 
   @Test
+  void dependencyCycleIsRefusedWithTheCycleNamedAtTheDependsOnLine() {
+    InventoryParseResult result =
+        new InventoryParser().parseSources(List.of(new InventorySource("x.yaml", YAML)));
+
+    assertThat(result.isValid()).isFalse();
+    assertThat(result.errors()).hasSize(1);
+    InventoryError error = result.errors().get(0);
+    assertThat(error.file()).isEqualTo("x.yaml");
+    assertThat(error.line()).isEqualTo(30);
+    assertThat(error.fieldPath()).isEqualTo("groups[0].dependsOn.orders-db");
+    assertThat(error.message()).contains("orders-db -> payments-db -> orders-db");
+  }
+
+  @Test
   void dependsOnEntriesKeepTheirLocationsForTheCycleCheck() {
     GroupSpec checkout =
-        new InventoryParser()
+        new InventoryParser(spec -> List.of())
             .parseSources(List.of(new InventorySource("x.yaml", YAML)))
             .orElseThrow()
             .group("checkout")
@@ -46,6 +60,20 @@ class GroupDependencyCheckTest {
     assertThat(checkout.locationOf("payments-db"))
         .isEqualTo(new SourceLocation("x.yaml", 31, "groups[0].dependsOn.payments-db"));
     assertThat(checkout.location().line()).isEqualTo(25);
+  }
+
+  @Test
+  void specTurnsIntoTheCoreGroupWithItsDependencyWaves() {
+    String acyclic = YAML.substring(0, YAML.lastIndexOf("      payments-db: orders-db"));
+    GroupSpec checkout =
+        new InventoryParser()
+            .parseSources(List.of(new InventorySource("x.yaml", acyclic)))
+            .orElseThrow()
+            .group("checkout")
+            .orElseThrow();
+
+    assertThat(checkout.toGroup().waves())
+        .containsExactly(List.of("payments-db"), List.of("orders-db"));
   }
 
   @Test
