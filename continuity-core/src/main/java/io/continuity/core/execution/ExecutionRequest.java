@@ -286,7 +286,9 @@ public final class ExecutionRequest {
         current.breakGlass().orElseThrow(() -> guard.illegal("used no break-glass to review"));
     guard.that(used.review().isEmpty(), "had its break-glass reviewed already");
     guard.that(state().isTerminal(), "is " + state() + "; review it once it has ended");
-    Set<String> involved = new HashSet<>(Set.of(used.invokedBy(), current.createdBy()));
+    Set<String> involved = new HashSet<>();
+    involved.add(used.invokedBy());
+    involved.add(current.createdBy());
     current.confirmedBy().ifPresent(involved::add);
     SeparationOfDuties.checkReviewer(id(), reviewer, involved);
     String text = guard.text(findings, RefusalRule.REASON_REQUIRED, "review findings");

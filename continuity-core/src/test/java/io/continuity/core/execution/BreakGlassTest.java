@@ -54,6 +54,21 @@ class BreakGlassTest {
   }
 
   @Test
+  void onCallPersonMayRequestInvokeAndHaveSomeoneElseReview() {
+    Actor onCall = Actor.person("bree", Role.OPERATOR, Role.BREAK_GLASS);
+    ExecutionRequest request =
+        ExecutionRequest.create(Fixtures.tier1Failover("req-1"), onCall, Fixtures.POLICY, at(0));
+    request.breakGlass(onCall, "site down, approvers asleep", "INC-77", at(1));
+    request.presentConfirmation(onCall, at(2));
+    request.confirmStart(onCall, at(3));
+    request.run().succeed(at(4));
+
+    request.reviewPostIncident(APPROVER, "justified", at(30));
+
+    assertThat(request.snapshot().needsPostIncidentReview()).isFalse();
+  }
+
+  @Test
   void breakGlassNeedsBreakGlassRole() {
     ExecutionRequest request = pending();
 
