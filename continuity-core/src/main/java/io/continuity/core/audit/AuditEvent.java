@@ -8,8 +8,12 @@ import java.util.Optional;
  * Something that happened and must be on the record: who did it, when, why, under which change
  * ticket. The audit store persists events through this view (type + fields + details), so it needs
  * no knowledge of each event's record.
+ *
+ * <p>The family is closed: {@link ExecutionAuditEvent} for everything that happens to an execution
+ * request, and {@link GenericAuditEvent} for events read back from the store or recorded by a
+ * component that has no typed record (for example a denied sign-in).
  */
-public interface AuditEvent {
+public sealed interface AuditEvent permits ExecutionAuditEvent, GenericAuditEvent {
 
   /** Upper snake case name of the event, for example {@code APPROVAL_GRANTED}. */
   String type();
