@@ -203,7 +203,7 @@ abstract class AuditTrailContract {
     AuditTrail otherInstance =
         new AuditTrail(JdbcClient.create(otherPool), new DataSourceTransactionManager(otherPool));
     int threads = 8;
-    int perThread = 25;
+    int perThread = 15;
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       List<Callable<Void>> work = new ArrayList<>();
