@@ -65,7 +65,8 @@ class DemoUsers {
         .append(generated ? password : "(as set in CONTINUITY_DEMO_PASSWORD)")
         .append('\n');
     if (port != null) {
-      banner.append(" Open http://localhost:").append(port).append("/\n");
+      String base = "http://localhost:" + port;
+      banner.append(" Open ").append(base).append("/  (API: ").append(base).append("/swagger-ui.html)\n");
     }
     banner.append("=".repeat(64));
     log.info("{}", banner);
