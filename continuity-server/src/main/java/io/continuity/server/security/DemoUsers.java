@@ -66,7 +66,12 @@ class DemoUsers {
         .append('\n');
     if (port != null) {
       String base = "http://localhost:" + port;
-      banner.append(" Open ").append(base).append("/  (API: ").append(base).append("/swagger-ui.html)\n");
+      banner
+          .append(" Open ")
+          .append(base)
+          .append("/  (API: ")
+          .append(base)
+          .append("/swagger-ui.html)\n");
     }
     banner.append("=".repeat(64));
     log.info("{}", banner);
