@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.continuity.server.support.HttpTestClient;
 import io.continuity.server.support.HttpTestClient.Response;
+import io.continuity.server.support.PostgresTestServer;
 import io.continuity.server.support.TestStateStore;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -28,6 +30,11 @@ class PostgresServerIT {
 
   HttpTestClient rest() {
     return HttpTestClient.onPort(port);
+  }
+
+  @BeforeAll
+  static void requirePostgres() {
+    PostgresTestServer.assumeReachable();
   }
 
   @DynamicPropertySource

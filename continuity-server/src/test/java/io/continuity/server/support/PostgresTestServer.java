@@ -50,6 +50,19 @@ public final class PostgresTestServer {
     }
   }
 
+  /**
+   * Skips (or fails) the caller when the server is unreachable. Call it from a static
+   * {@code @BeforeAll} of a {@code @SpringBootTest} on PostgreSQL: that runs before Spring loads
+   * the context, where an abort would otherwise surface as a context failure instead of a skip.
+   */
+  public static void assumeReachable() {
+    try (Connection probe = connectOrSkip()) {
+      probe.isValid(2);
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not close the probe connection to " + URL, e);
+    }
+  }
+
   /** The JDBC URL whose connections use the given schema. */
   public static String urlFor(String schema) {
     return URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
