@@ -1,0 +1,64 @@
+package io.continuity.server.security;
+
+import io.continuity.server.audit.AuditTrail;
+import java.time.Clock;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+
+/**
+ * Who may call what. Only {@code /actuator/health}, the login page and static assets are open. API
+ * clients use HTTP Basic (stateless, no CSRF token needed because a browser cannot forge the
+ * Authorization header); browsers use the login form with a session and CSRF protection.
+ *
+ * <ul>
+ *   <li>{@code /api/**}: any Continuity role (finer rules live with each controller).
+ *   <li>{@code /actuator/**} other than health (metrics, prometheus): ADMIN only.
+ *   <li>everything else (Swagger UI, {@code /v3/api-docs}, pages): any authenticated user.
+ * </ul>
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ContinuitySecurityProperties.class)
+class SecurityConfiguration {
+
+  @Bean
+  PasswordEncoder passwordEncoder() {
+    return new BCryptPasswordEncoder();
+  }
+
+  @Bean
+  SecurityFilterChain continuitySecurity(HttpSecurity http, AuditTrail audit, Clock clock)
+      throws Exception {
+    ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint();
+    HttpSessionRequestCache pagesOnly = new HttpSessionRequestCache();
+    pagesOnly.setRequestMatcher(SecurityPaths::isBrowserPage);
+    http.authorizeHttpRequests(
+            auth ->
+                auth.requestMatchers("/actuator/health", "/actuator/health/**")
+                    .permitAll()
+                    .requestMatchers("/login", "/error", "/favicon.ico", "/webjars/**", "/css/**")
+                    .permitAll()
+                    .requestMatchers("/actuator/**")
+                    .hasRole(ContinuityRole.ADMIN.name())
+                    .requestMatchers("/api/**")
+                    .hasAnyRole(ContinuityRole.names())
+                    .anyRequest()
+                    .authenticated())
+        .httpBasic(basic -> basic.realmName("continuity").authenticationEntryPoint(entryPoint))
+        .formLogin(Customizer.withDefaults())
+        .logout(Customizer.withDefaults())
+        .csrf(csrf -> csrf.ignoringRequestMatchers(SecurityPaths::hasBasicCredentials))
+        .requestCache(cache -> cache.requestCache(pagesOnly))
+        .exceptionHandling(
+            ex ->
+                ex.authenticationEntryPoint(entryPoint)
+                    .accessDeniedHandler(new AuditingAccessDeniedHandler(audit, clock)));
+    return http.build();
+  }
+}
