@@ -40,6 +40,13 @@ public record GenericAuditEvent(
         Collections.unmodifiableMap(new LinkedHashMap<>(details == null ? Map.of() : details));
   }
 
+  /** An event not tied to an execution, a resource or a change ticket. */
+  public static GenericAuditEvent of(
+      String type, String actor, Instant at, String reason, Map<String, String> details) {
+    return new GenericAuditEvent(
+        type, actor, at, Optional.empty(), Optional.empty(), reason, Optional.empty(), details);
+  }
+
   /** Any audit event as plain fields. */
   public static GenericAuditEvent of(AuditEvent event) {
     return new GenericAuditEvent(

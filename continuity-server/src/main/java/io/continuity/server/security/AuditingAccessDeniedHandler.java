@@ -1,7 +1,7 @@
 package io.continuity.server.security;
 
+import io.continuity.core.audit.GenericAuditEvent;
 import io.continuity.server.audit.AuditTrail;
-import io.continuity.server.audit.ServerAuditEvent;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -19,10 +19,13 @@ import org.springframework.security.web.csrf.CsrfException;
 
 /**
  * Answers 403 with problem+json and records the denied attempt of an authenticated user in the
- * audit trail ({@link ServerAuditEvent#ACCESS_DENIED}: who, method, path, their roles). Denials of
- * anonymous requests (a missing CSRF token) are only logged.
+ * audit trail ({@link #ACCESS_DENIED}: who, method, path, their roles). Denials of anonymous
+ * requests (a missing CSRF token) are only logged.
  */
 final class AuditingAccessDeniedHandler implements AccessDeniedHandler {
+
+  /** Event type recorded when an authenticated user is refused (HTTP 403). */
+  static final String ACCESS_DENIED = "ACCESS_DENIED";
 
   private static final Logger log = LoggerFactory.getLogger(AuditingAccessDeniedHandler.class);
 
@@ -63,8 +66,8 @@ final class AuditingAccessDeniedHandler implements AccessDeniedHandler {
   private void record(AuthenticatedActor actor, HttpServletRequest request, String reason) {
     try {
       audit.append(
-          ServerAuditEvent.of(
-              ServerAuditEvent.ACCESS_DENIED,
+          GenericAuditEvent.of(
+              ACCESS_DENIED,
               actor.id(),
               clock.instant(),
               reason,

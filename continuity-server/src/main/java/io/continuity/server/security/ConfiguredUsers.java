@@ -1,5 +1,6 @@
 package io.continuity.server.security;
 
+import io.continuity.core.identity.Role;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -61,7 +62,7 @@ class ConfiguredUsers {
       }
       if (entry.roles().isEmpty()) {
         throw new IllegalStateException(
-            at + ".roles must name at least one of " + List.of(ContinuityRole.values()));
+            at + ".roles must name at least one of " + List.of(Role.values()));
       }
       users.add(
           User.withUsername(entry.username())

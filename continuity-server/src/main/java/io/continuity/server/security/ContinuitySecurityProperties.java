@@ -1,5 +1,6 @@
 package io.continuity.server.security;
 
+import io.continuity.core.identity.Role;
 import java.util.List;
 import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -17,7 +18,7 @@ public record ContinuitySecurityProperties(List<UserEntry> users) {
   }
 
   /** One configured user. */
-  public record UserEntry(String username, String passwordHash, Set<ContinuityRole> roles) {
+  public record UserEntry(String username, String passwordHash, Set<Role> roles) {
 
     public UserEntry {
       roles = roles == null ? Set.of() : Set.copyOf(roles);

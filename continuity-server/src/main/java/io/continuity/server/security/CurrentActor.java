@@ -1,5 +1,6 @@
 package io.continuity.server.security;
 
+import io.continuity.core.identity.Role;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
@@ -41,10 +42,10 @@ public class CurrentActor {
         || authentication instanceof AnonymousAuthenticationToken) {
       return Optional.empty();
     }
-    Set<ContinuityRole> roles = EnumSet.noneOf(ContinuityRole.class);
+    Set<Role> roles = EnumSet.noneOf(Role.class);
     for (GrantedAuthority authority : authentication.getAuthorities()) {
-      for (ContinuityRole role : ContinuityRole.values()) {
-        if (role.authority().equals(authority.getAuthority())) {
+      for (Role role : Role.values()) {
+        if (SecurityRoles.authority(role).equals(authority.getAuthority())) {
           roles.add(role);
         }
       }

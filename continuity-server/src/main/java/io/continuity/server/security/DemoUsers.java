@@ -1,5 +1,6 @@
 package io.continuity.server.security;
 
+import io.continuity.core.identity.Role;
 import java.security.SecureRandom;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -29,7 +30,7 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 class DemoUsers {
 
   static final String BANNER_TITLE = "Continuity DEMO mode";
-  static final Map<String, ContinuityRole> USERS = demoUsers();
+  static final Map<String, Role> USERS = demoUsers();
 
   private static final Logger log = LoggerFactory.getLogger(DemoUsers.class);
   private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
@@ -77,14 +78,14 @@ class DemoUsers {
     log.info("{}", banner);
   }
 
-  private static Map<String, ContinuityRole> demoUsers() {
-    Map<String, ContinuityRole> users = new LinkedHashMap<>();
-    users.put("alice", ContinuityRole.OPERATOR);
-    users.put("bob", ContinuityRole.APPROVER);
-    users.put("carol", ContinuityRole.APPROVER);
-    users.put("dave", ContinuityRole.VIEWER);
-    users.put("erin", ContinuityRole.BREAK_GLASS);
-    users.put("admin", ContinuityRole.ADMIN);
+  private static Map<String, Role> demoUsers() {
+    Map<String, Role> users = new LinkedHashMap<>();
+    users.put("alice", Role.OPERATOR);
+    users.put("bob", Role.APPROVER);
+    users.put("carol", Role.APPROVER);
+    users.put("dave", Role.VIEWER);
+    users.put("erin", Role.BREAK_GLASS);
+    users.put("admin", Role.ADMIN);
     return Collections.unmodifiableMap(users);
   }
 

@@ -1,5 +1,6 @@
 package io.continuity.server.security;
 
+import io.continuity.core.identity.Role;
 import io.continuity.server.audit.AuditTrail;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -45,9 +46,9 @@ class SecurityConfiguration {
                     .requestMatchers("/login", "/error", "/favicon.ico", "/webjars/**", "/css/**")
                     .permitAll()
                     .requestMatchers("/actuator/**")
-                    .hasRole(ContinuityRole.ADMIN.name())
+                    .hasRole(Role.ADMIN.name())
                     .requestMatchers("/api/**")
-                    .hasAnyRole(ContinuityRole.names())
+                    .hasAnyRole(SecurityRoles.names())
                     .anyRequest()
                     .authenticated())
         .httpBasic(basic -> basic.realmName("continuity").authenticationEntryPoint(entryPoint))

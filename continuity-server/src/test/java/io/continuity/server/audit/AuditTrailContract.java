@@ -3,6 +3,7 @@ package io.continuity.server.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.continuity.core.audit.GenericAuditEvent;
 import io.continuity.server.support.TestStateStore;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,8 +51,8 @@ abstract class AuditTrailContract {
     }
   }
 
-  static ServerAuditEvent event(String actor, int n) {
-    return new ServerAuditEvent(
+  static GenericAuditEvent event(String actor, int n) {
+    return new GenericAuditEvent(
         "STEP_COMPLETED",
         actor,
         T0.plusSeconds(n),
@@ -87,8 +88,8 @@ abstract class AuditTrailContract {
   @Test
   void storedEventReadsBackAsAppendedAtMicrosecondPrecision() {
     Instant withNanos = Instant.parse("2024-05-01T10:15:30.123456789Z");
-    ServerAuditEvent e =
-        new ServerAuditEvent(
+    GenericAuditEvent e =
+        new GenericAuditEvent(
             "REQUEST_CREATED",
             "alice",
             withNanos,
@@ -258,10 +259,9 @@ abstract class AuditTrailContract {
   }
 
   @Test
-  void appendRefusesEventWithoutActor() {
-    ServerAuditEvent noActor = ServerAuditEvent.of("LOGIN", " ", T0, "", Map.of());
-
-    assertThatThrownBy(() -> trail.append(noActor)).hasMessageContaining("actor is required");
+  void eventWithoutActorNeverReachesTheTrail() {
+    assertThatThrownBy(() -> trail.append(GenericAuditEvent.of("LOGIN", " ", T0, "", Map.of())))
+        .hasMessageContaining("actor must not be blank");
     assertThat(verifier.verify().checked()).isZero();
   }
 }

@@ -3,6 +3,7 @@ package io.continuity.server.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.continuity.core.identity.Role;
 import io.continuity.server.security.ContinuitySecurityProperties.UserEntry;
 import java.util.List;
 import java.util.Set;
@@ -17,8 +18,7 @@ class ConfiguredUsersTest {
   @Test
   void configuredUserGetsItsRolesAsAuthorities() {
     List<UserDetails> users =
-        ConfiguredUsers.toUsers(
-            List.of(new UserEntry("bob", HASH, Set.of(ContinuityRole.APPROVER))));
+        ConfiguredUsers.toUsers(List.of(new UserEntry("bob", HASH, Set.of(Role.APPROVER))));
 
     assertThat(users)
         .singleElement()
@@ -38,8 +38,7 @@ class ConfiguredUsersTest {
 
   @Test
   void plainTextPasswordIsRefusedNamingTheProperty() {
-    List<UserEntry> entries =
-        List.of(new UserEntry("bob", "secret", Set.of(ContinuityRole.APPROVER)));
+    List<UserEntry> entries = List.of(new UserEntry("bob", "secret", Set.of(Role.APPROVER)));
 
     assertThatThrownBy(() -> ConfiguredUsers.toUsers(entries))
         .hasMessageContaining("continuity.security.users[0].password-hash must be a bcrypt hash")
@@ -54,7 +53,7 @@ class ConfiguredUsersTest {
 
   @Test
   void duplicateUserIsRefused() {
-    UserEntry bob = new UserEntry("bob", HASH, Set.of(ContinuityRole.APPROVER));
+    UserEntry bob = new UserEntry("bob", HASH, Set.of(Role.APPROVER));
 
     assertThatThrownBy(() -> ConfiguredUsers.toUsers(List.of(bob, bob)))
         .hasMessageContaining("users[1].username 'bob' is configured twice");
