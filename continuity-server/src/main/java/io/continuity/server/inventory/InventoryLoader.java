@@ -1,6 +1,7 @@
 package io.continuity.server.inventory;
 
 import java.util.Objects;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,6 +14,7 @@ public class InventoryLoader {
   private final InventoryProperties properties;
   private final InventoryParser parser;
 
+  @Autowired
   public InventoryLoader(InventoryProperties properties) {
     this(properties, new InventoryParser());
   }

@@ -5,17 +5,21 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Where the inventory files are: {@code continuity.inventory.files} is a list of YAML file paths
- * (relative paths resolve against the working directory), read together as one inventory.
+ * Where the inventory files are: {@code continuity.inventory} is a comma-separated list of YAML
+ * file paths (relative paths resolve against the working directory), read together as one
+ * inventory.
  */
-@ConfigurationProperties("continuity.inventory")
-public record InventoryProperties(List<String> files) {
+@ConfigurationProperties("continuity")
+public record InventoryProperties(List<String> inventory) {
 
   public InventoryProperties {
-    files = files == null ? List.of() : List.copyOf(files);
+    inventory =
+        inventory == null
+            ? List.of()
+            : inventory.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
   }
 
   public List<Path> paths() {
-    return files.stream().map(Path::of).toList();
+    return inventory.stream().map(Path::of).toList();
   }
 }
