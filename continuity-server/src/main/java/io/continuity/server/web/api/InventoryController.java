@@ -63,7 +63,7 @@ public class InventoryController {
     }
     ProblemDetail problem =
         ProblemDetail.forStatusAndDetail(
-            HttpStatus.UNPROCESSABLE_ENTITY,
+            HttpStatus.UNPROCESSABLE_CONTENT,
             "The inventory files have "
                 + outcome.errors().size()
                 + (outcome.errors().size() == 1 ? " error" : " errors")
@@ -72,7 +72,7 @@ public class InventoryController {
     problem.setInstance(URI.create(request.getRequestURI()));
     problem.setProperty(
         "errors", outcome.errors().stream().map(InventoryResponse.ErrorView::of).toList());
-    return ResponseEntity.status(HttpStatus.UNPROCESSABLE_ENTITY)
+    return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT)
         .contentType(MediaType.APPLICATION_PROBLEM_JSON)
         .body(problem);
   }
