@@ -1,5 +1,8 @@
 package io.continuity.server.web.api;
 
+import static io.continuity.server.web.api.ApiAssertions.assertProblem;
+import static io.continuity.server.web.api.ApiAssertions.assertType;
+import static io.continuity.server.web.api.ApiAssertions.lastOfType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.continuity.server.inventory.ResourceRoleChanges;
@@ -7,17 +10,14 @@ import io.continuity.server.support.HttpTestClient;
 import io.continuity.server.support.HttpTestClient.Response;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -227,45 +227,8 @@ abstract class InventoryApiContract {
     assertThat(ids(as("dave").get("/api/v1/resources"))).contains("reports-db");
   }
 
-  static Stream<Arguments> badFiles() {
-    String base = InventoryFiles.BASE;
-    return Stream.of(
-        Arguments.of(
-            "unknown platform",
-            base.replace("platform: postgresql", "platform: oracle"),
-            "platform: oracle",
-            "resources[0].platform"),
-        Arguments.of(
-            "duplicate id",
-            base.replace("id: reports-db", "id: orders-db # again"),
-            "# again",
-            "resources[1].id"),
-        Arguments.of(
-            "dependency cycle",
-            base.replace(
-                "orders-db: [reports-db]",
-                "orders-db: [reports-db]\n      reports-db: [orders-db]"),
-            null,
-            "groups[0].dependsOn."),
-        Arguments.of(
-            "missing RPO",
-            base.replace("    rpo: { target: 5m }\n", ""),
-            "id: reports-db",
-            "resources[1].rpo"),
-        Arguments.of(
-            "unknown key",
-            base.replace("    tier: 2\n", "    tier: 2\n    enviroment: x\n"),
-            "enviroment: x",
-            "resources[1].enviroment"),
-        Arguments.of(
-            "literal password",
-            base.replace("password: env:ORDERS_PW", "password: hunter2-not-a-ref"),
-            "hunter2-not-a-ref",
-            "resources[0].connector.credentials.password"));
-  }
-
   @ParameterizedTest(name = "{0}")
-  @MethodSource("badFiles")
+  @MethodSource("io.continuity.server.web.api.InventoryFiles#badFiles")
   void badFileIsRefusedWith422AndChangesNothing(
       String what, String content, String lineMarker, String field) {
     String before = as("dave").get("/api/v1/resources?includeRemoved=true").body();
@@ -352,25 +315,5 @@ abstract class InventoryApiContract {
               assertThat(e.path("details").path("to").asString()).isEqualTo("site-b");
             });
     roleChanges.recordRoleChange("orders-db", "site-a", "exec-43");
-  }
-
-  static void assertType(JsonNode event, String type, String actor) {
-    assertThat(event.path("type").asString()).isEqualTo(type);
-    assertThat(event.path("actor").asString()).isEqualTo(actor);
-  }
-
-  static JsonNode lastOfType(List<JsonNode> events, String type) {
-    return events.stream()
-        .filter(e -> e.path("type").asString().equals(type))
-        .reduce((a, b) -> b)
-        .orElseThrow(() -> new AssertionError("no " + type + " event"));
-  }
-
-  static void assertProblem(Response response, HttpStatus status) {
-    assertThat(response.status().value()).as(response.body()).isEqualTo(status.value());
-    assertThat(response.headers().getContentType())
-        .isNotNull()
-        .matches(type -> type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-    assertThat(response.json().path("status").asInt()).isEqualTo(status.value());
   }
 }

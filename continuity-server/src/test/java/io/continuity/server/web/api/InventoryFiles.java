@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
 
 /** The inventory the API tests start from, edits of it, and a temp file to hold it. */
 final class InventoryFiles {
@@ -57,6 +59,44 @@ final class InventoryFiles {
           .replace("orders-db: [reports-db]", "orders-db: [billing-db]");
 
   private InventoryFiles() {}
+
+  /** Broken versions of BASE: what is wrong, content, text on the error line, field path. */
+  static Stream<Arguments> badFiles() {
+    String base = BASE;
+    return Stream.of(
+        Arguments.of(
+            "unknown platform",
+            base.replace("platform: postgresql", "platform: oracle"),
+            "platform: oracle",
+            "resources[0].platform"),
+        Arguments.of(
+            "duplicate id",
+            base.replace("id: reports-db", "id: orders-db # again"),
+            "# again",
+            "resources[1].id"),
+        Arguments.of(
+            "dependency cycle",
+            base.replace(
+                "orders-db: [reports-db]",
+                "orders-db: [reports-db]\n      reports-db: [orders-db]"),
+            null,
+            "groups[0].dependsOn."),
+        Arguments.of(
+            "missing RPO",
+            base.replace("    rpo: { target: 5m }\n", ""),
+            "id: reports-db",
+            "resources[1].rpo"),
+        Arguments.of(
+            "unknown key",
+            base.replace("    tier: 2\n", "    tier: 2\n    enviroment: x\n"),
+            "enviroment: x",
+            "resources[1].enviroment"),
+        Arguments.of(
+            "literal password",
+            base.replace("password: env:ORDERS_PW", "password: hunter2-not-a-ref"),
+            "hunter2-not-a-ref",
+            "resources[0].connector.credentials.password"));
+  }
 
   static Path newFile() {
     try {
