@@ -46,6 +46,11 @@ public final class InventoryParser {
     this.dependencyCheck = Objects.requireNonNull(dependencyCheck, "dependencyCheck");
   }
 
+  /** The platforms a resource may name (written case-insensitively in the files). */
+  public static List<io.continuity.connector.api.Platform> knownPlatforms() {
+    return ResourceReader.knownPlatformList();
+  }
+
   /** Parses these files (UTF-8) as one inventory; errors name each file as given here. */
   public InventoryParseResult parse(List<Path> files) {
     List<InventorySource> sources = new ArrayList<>();

@@ -127,6 +127,11 @@ final class ResourceReader {
             });
   }
 
+  /** The platforms an inventory may name. */
+  static List<Platform> knownPlatformList() {
+    return KNOWN_PLATFORMS;
+  }
+
   static String knownPlatforms() {
     return KNOWN_PLATFORMS.stream()
         .map(p -> p.name().toLowerCase(Locale.ROOT))
