@@ -186,13 +186,14 @@ public class ExecutionRequests {
           return saved.get();
         }
       } catch (CommandRefusedException refused) {
-        if (!repository.version(id).equals(Optional.of(loaded.version()))) {
-          continue; // judged on a stale copy: judge again on the fresh one
+        boolean stale = !repository.version(id).equals(Optional.of(loaded.version()));
+        if (!stale) {
+          if (auditRefusals) {
+            recordDenied(DeniedAttempts.of(loaded, refused, now));
+          }
+          throw refused;
         }
-        if (auditRefusals) {
-          recordDenied(DeniedAttempts.of(loaded, refused, now));
-        }
-        throw refused;
+        // Judged on a copy that has changed since: judge again on the fresh one.
       } catch (DuplicateKeyException | TransientDataAccessException e) {
         log.debug("Attempt {} on request {} lost a race: {}", attempt, id, e.getMessage());
       }
