@@ -1,0 +1,246 @@
+package io.continuity.server.execution;
+
+import io.continuity.core.approval.ApprovalPolicy;
+import io.continuity.core.approval.CommandRefusedException;
+import io.continuity.core.audit.AuditEvent;
+import io.continuity.core.execution.DeniedAttempts;
+import io.continuity.core.execution.ExecutionDraft;
+import io.continuity.core.execution.ExecutionRequest;
+import io.continuity.core.execution.ExecutionRequestSnapshot;
+import io.continuity.core.identity.Actor;
+import io.continuity.core.inventory.Group;
+import io.continuity.server.audit.AuditTrail;
+import io.continuity.server.inventory.Inventory;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The application service of execution requests: each command loads the request, applies the
+ * aggregate's command, saves the new snapshot where the loaded version still holds and appends the
+ * drained audit events, all in one transaction.
+ *
+ * <p>When another save came first (an optimistic conflict), the command is applied again to the
+ * fresh request, up to {@link #MAX_ATTEMPTS} times: two approvers acting at once are both counted,
+ * each once. A refused command ({@link CommandRefusedException}) changes nothing and is rethrown;
+ * it is recorded as {@code ATTEMPT_DENIED} in a transaction of its own, so the record survives the
+ * rollback of the command's.
+ */
+@Service
+public class ExecutionRequests {
+
+  /** Attempts of one command before it gives up with {@link ExecutionBusyException}. */
+  static final int MAX_ATTEMPTS = 8;
+
+  private static final Logger log = LoggerFactory.getLogger(ExecutionRequests.class);
+
+  private final ExecutionRequestRepository repository;
+  private final AuditTrail audit;
+  private final Inventory inventory;
+  private final ExecutionTargets targets;
+  private final ApprovalPolicy policy;
+  private final Clock clock;
+  private final TransactionTemplate tx;
+
+  ExecutionRequests(
+      ExecutionRequestRepository repository,
+      AuditTrail audit,
+      Inventory inventory,
+      ApprovalPolicy policy,
+      Clock clock,
+      PlatformTransactionManager transactions) {
+    this.repository = repository;
+    this.audit = audit;
+    this.inventory = inventory;
+    this.targets = new ExecutionTargets(inventory);
+    this.policy = policy;
+    this.clock = clock;
+    this.tx = new TransactionTemplate(transactions);
+  }
+
+  /**
+   * Creates a request: PENDING_APPROVAL, or APPROVED when the policy needs no approval.
+   *
+   * @throws ExecutionTargetException when the resource, group or target site does not fit
+   * @throws CommandRefusedException when the requester or the request breaks a rule
+   */
+  public ExecutionRequestSnapshot create(NewExecutionRequest input, Actor requester) {
+    Instant now = now();
+    ExecutionDraft draft = targets.draft(ExecutionIds.next(now), input);
+    ExecutionRequest request;
+    try {
+      request = ExecutionRequest.create(draft, requester, policy, now);
+    } catch (CommandRefusedException refused) {
+      recordDenied(DeniedAttempts.of(draft, refused, now));
+      throw refused;
+    }
+    return insert(request);
+  }
+
+  /** One approval; APPROVED once the policy is satisfied. */
+  public ExecutionRequestSnapshot approve(String id, Actor approver, String comment) {
+    return apply(id, (request, now) -> request.approve(approver, comment, now));
+  }
+
+  /** A rejection with a comment; REJECTED. */
+  public ExecutionRequestSnapshot reject(String id, Actor approver, String comment) {
+    return apply(id, (request, now) -> request.reject(approver, comment, now));
+  }
+
+  /** Withdraws the request before it runs; CANCELLED. */
+  public ExecutionRequestSnapshot cancel(String id, Actor actor, String reason) {
+    return apply(id, (request, now) -> request.cancel(actor, reason, now));
+  }
+
+  /** Skips the remaining approvals in an emergency; APPROVED with the break-glass recorded. */
+  public ExecutionRequestSnapshot breakGlass(
+      String id, Actor actor, String justification, String incidentRef) {
+    return apply(id, (request, now) -> request.breakGlass(actor, justification, incidentRef, now));
+  }
+
+  /** The post-incident review of a break-glass use, once the request has ended. */
+  public ExecutionRequestSnapshot review(String id, Actor reviewer, String findings) {
+    return apply(id, (request, now) -> request.reviewPostIncident(reviewer, findings, now));
+  }
+
+  /**
+   * A new request to try a FAILED one again, with fresh approvals; the failed one is unchanged.
+   *
+   * @return the new request
+   */
+  public ExecutionRequestSnapshot retry(String id, Actor requester, String reason) {
+    Instant now = now();
+    ExecutionRequestSnapshot failed =
+        find(id).orElseThrow(() -> new ExecutionNotFoundException(id));
+    ExecutionRequest retry;
+    try {
+      retry =
+          ExecutionRequest.restore(failed)
+              .retry(ExecutionIds.next(now), requester, reason, policy, now);
+    } catch (CommandRefusedException refused) {
+      recordDenied(DeniedAttempts.of(failed, refused, now));
+      throw refused;
+    }
+    return insert(retry);
+  }
+
+  public Optional<ExecutionRequestSnapshot> find(String id) {
+    return repository.find(id);
+  }
+
+  /** Requests matching the filter, newest first; a resource filter includes its groups. */
+  public ExecutionPage list(ExecutionFilter filter) {
+    ExecutionFilter withGroups = filter;
+    if (filter.resourceId().isPresent()) {
+      String resourceId = filter.resourceId().get();
+      List<String> groups =
+          inventory.groups().stream()
+              .filter(group -> group.contains(resourceId))
+              .map(Group::id)
+              .toList();
+      withGroups = filter.withGroupIds(groups);
+    }
+    return repository.list(withGroups);
+  }
+
+  /**
+   * Expires every request whose approval or start window has closed (REJECTED or CANCELLED).
+   *
+   * @return how many requests expired
+   */
+  public int expireDue() {
+    int expired = 0;
+    for (String id : repository.dueForExpiry(now(), 100)) {
+      try {
+        apply(id, (request, now) -> request.expire(now), false);
+        expired++;
+      } catch (CommandRefusedException | ExecutionBusyException e) {
+        // Someone acted on it meanwhile (approved, started, cancelled): nothing to expire.
+        log.debug("Request {} did not expire: {}", id, e.getMessage());
+      }
+    }
+    return expired;
+  }
+
+  private ExecutionRequestSnapshot apply(String id, Command command) {
+    return apply(id, command, true);
+  }
+
+  private ExecutionRequestSnapshot apply(String id, Command command, boolean auditRefusals) {
+    for (int attempt = 1; ; attempt++) {
+      Instant now = now();
+      ExecutionRequestSnapshot loaded =
+          repository.find(id).orElseThrow(() -> new ExecutionNotFoundException(id));
+      try {
+        Optional<ExecutionRequestSnapshot> saved = tx.execute(status -> save(loaded, command, now));
+        if (saved.isPresent()) {
+          return saved.get();
+        }
+      } catch (CommandRefusedException refused) {
+        boolean stale = !repository.version(id).equals(Optional.of(loaded.version()));
+        if (!stale) {
+          if (auditRefusals) {
+            recordDenied(DeniedAttempts.of(loaded, refused, now));
+          }
+          throw refused;
+        }
+        // Judged on a copy that has changed since: judge again on the fresh one.
+      } catch (DuplicateKeyException | TransientDataAccessException e) {
+        log.debug("Attempt {} on request {} lost a race: {}", attempt, id, e.getMessage());
+      }
+      if (attempt >= MAX_ATTEMPTS) {
+        throw new ExecutionBusyException(id, attempt);
+      }
+    }
+  }
+
+  /** Applies the command and saves; empty when another save came first (rolled back). */
+  private Optional<ExecutionRequestSnapshot> save(
+      ExecutionRequestSnapshot loaded, Command command, Instant now) {
+    ExecutionRequest request = ExecutionRequest.restore(loaded);
+    command.apply(request, now);
+    ExecutionRequestSnapshot next = request.snapshot();
+    if (!repository.update(next, loaded.version(), loaded.approvals().size())) {
+      return Optional.empty();
+    }
+    request.drainEvents().forEach(audit::append);
+    return Optional.of(next);
+  }
+
+  private ExecutionRequestSnapshot insert(ExecutionRequest request) {
+    return tx.execute(
+        status -> {
+          repository.insert(request.snapshot());
+          request.drainEvents().forEach(audit::append);
+          return request.snapshot();
+        });
+  }
+
+  private void recordDenied(AuditEvent denied) {
+    try {
+      tx.executeWithoutResult(status -> audit.append(denied));
+    } catch (RuntimeException e) {
+      // The refusal stands either way; a failing audit store must be visible to operators.
+      log.error("Could not audit the denied attempt {} by {}", denied.type(), denied.actor(), e);
+    }
+  }
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+  }
+
+  /** One aggregate command, applied to a freshly loaded request. */
+  @FunctionalInterface
+  private interface Command {
+    void apply(ExecutionRequest request, Instant now);
+  }
+}

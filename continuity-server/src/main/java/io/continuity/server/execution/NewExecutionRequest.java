@@ -1,0 +1,28 @@
+package io.continuity.server.execution;
+
+import io.continuity.connector.api.OperationType;
+import io.continuity.core.execution.ExecutionScope;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a person asks for, before the inventory is consulted: {@link ExecutionRequests#create}
+ * resolves the tier and the target site from it.
+ *
+ * @param targetSite a site name or a role word ({@code primary}, {@code dr}); empty means the site
+ *     that is not primary now
+ */
+public record NewExecutionRequest(
+    OperationType type,
+    ExecutionScope scope,
+    Optional<String> targetSite,
+    Optional<String> changeTicket,
+    String reason) {
+
+  public NewExecutionRequest {
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(scope, "scope");
+    targetSite = targetSite.map(String::strip).filter(site -> !site.isEmpty());
+    changeTicket = changeTicket.map(String::strip).filter(ticket -> !ticket.isEmpty());
+  }
+}

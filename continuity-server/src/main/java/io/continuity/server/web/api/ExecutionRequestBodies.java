@@ -1,0 +1,37 @@
+package io.continuity.server.web.api;
+
+/**
+ * The JSON bodies the executions API accepts. Fields are read as text so that a wrong value gets a
+ * message naming the field and the values it accepts, rather than a generic parse error.
+ */
+public final class ExecutionRequestBodies {
+
+  private ExecutionRequestBodies() {}
+
+  /**
+   * A new request: exactly one of {@code resourceId} and {@code groupId}; {@code targetSite} a site
+   * name or {@code primary}/{@code dr} (default: the site that is not primary now).
+   */
+  public record Create(
+      String type,
+      String resourceId,
+      String groupId,
+      String targetSite,
+      String changeTicket,
+      String reason) {}
+
+  /** An approver's decision: {@code APPROVE} or {@code REJECT} (a rejection needs a comment). */
+  public record Decide(String decision, String comment) {}
+
+  /** Why the request is withdrawn. */
+  public record Cancel(String reason) {}
+
+  /** Why approvals are skipped, and the incident that justifies it. */
+  public record BreakGlass(String justification, String incidentRef) {}
+
+  /** What the post-incident review of a break-glass found. */
+  public record Review(String findings) {}
+
+  /** Why a failed request is tried again. */
+  public record Retry(String reason) {}
+}
