@@ -48,24 +48,22 @@ class MonitoringConfiguration {
   }
 
   @Bean
+  StoreWriter storeWriter(
+      ObservationRepository observations,
+      StatusOutcomeRepository outcomes,
+      PlatformTransactionManager transactions) {
+    return new StoreWriter(observations, outcomes, new TransactionTemplate(transactions));
+  }
+
+  @Bean
   StatusRecorder statusRecorder(
       MonitoringProperties properties,
       Clock clock,
-      ObservationRepository observations,
-      StatusOutcomeRepository outcomes,
+      StoreWriter store,
       LatestOutcomes latest,
       ResourceMetrics metrics,
-      ApplicationEventPublisher events,
-      PlatformTransactionManager transactions) {
-    return new StatusRecorder(
-        properties,
-        clock,
-        observations,
-        outcomes,
-        latest,
-        metrics,
-        events,
-        new TransactionTemplate(transactions));
+      ApplicationEventPublisher events) {
+    return new StatusRecorder(properties, clock, store, latest, metrics, events);
   }
 
   @Bean

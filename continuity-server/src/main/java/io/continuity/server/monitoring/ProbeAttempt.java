@@ -78,6 +78,18 @@ final class ProbeAttempt implements Runnable {
     }
   }
 
+  /** The attempt could not be started (shutting down): release once, record nothing. */
+  void abandon() {
+    settled.set(true);
+    ScheduledFuture<?> pending = deadline;
+    if (pending != null) {
+      pending.cancel(false);
+    }
+    if (started.compareAndSet(false, true)) {
+      release.run();
+    }
+  }
+
   /** The engine's deadline passed: record a timeout and interrupt the probe. */
   void expire() {
     if (!settled.compareAndSet(false, true)) {

@@ -152,12 +152,13 @@ final class ProbeScheduler implements AutoCloseable {
         new ProbeAttempt(resource, connectors, recorder, clock, timeout, release);
     FutureTask<Void> task = new FutureTask<>(attempt, null);
     long deadlineMillis = timeout.toMillis() + grace(timeout).toMillis();
-    attempt.bind(
-        task, executors.timers().schedule(attempt::expire, deadlineMillis, TimeUnit.MILLISECONDS));
     try {
+      attempt.bind(
+          task,
+          executors.timers().schedule(attempt::expire, deadlineMillis, TimeUnit.MILLISECONDS));
       executors.workers().execute(task);
     } catch (RejectedExecutionException e) {
-      attempt.expire(); // shutting down
+      attempt.abandon(); // shutting down
     }
   }
 

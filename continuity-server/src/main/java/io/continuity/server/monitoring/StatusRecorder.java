@@ -13,46 +13,39 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Stores each observation, evaluates it with the core {@link StatusEvaluator} against the
- * resource's previous outcome, stores the new outcome (and a change row when status or visibility
- * changed), updates the in-memory latest outcome and the metrics, and publishes {@link
+ * Evaluates it with the core {@link StatusEvaluator} against the resource's previous outcome, hands
+ * the observation, the new outcome (and a change row when status or visibility changed) to the
+ * {@link StoreWriter}, updates the in-memory latest outcome and the metrics, and publishes {@link
  * ResourceStatusChanged}. Evaluations of one resource are serialized; different resources run in
  * parallel.
  */
 final class StatusRecorder {
 
   private final Map<Tier, StatusEvaluator> evaluators = new EnumMap<>(Tier.class);
-  private final ObservationRepository observations;
-  private final StatusOutcomeRepository outcomes;
+  private final StoreWriter store;
   private final LatestOutcomes latest;
   private final ResourceMetrics metrics;
   private final ApplicationEventPublisher events;
-  private final TransactionTemplate transactions;
   private final Clock clock;
   private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
   StatusRecorder(
       MonitoringProperties properties,
       Clock clock,
-      ObservationRepository observations,
-      StatusOutcomeRepository outcomes,
+      StoreWriter store,
       LatestOutcomes latest,
       ResourceMetrics metrics,
-      ApplicationEventPublisher events,
-      TransactionTemplate transactions) {
+      ApplicationEventPublisher events) {
     for (Tier tier : Tier.values()) {
       evaluators.put(tier, new StatusEvaluator(clock, properties.stalenessFor(tier)));
     }
     this.clock = clock;
-    this.observations = observations;
-    this.outcomes = outcomes;
+    this.store = store;
     this.latest = latest;
     this.metrics = metrics;
     this.events = events;
-    this.transactions = transactions;
   }
 
   /** Records one probe's observation (a result, a failure or a timeout) and its outcome. */
@@ -93,20 +86,11 @@ final class StatusRecorder {
       previous = latest.outcome(resource.id());
       outcome = evaluators.get(resource.tier()).evaluate(resource, observation, previous);
       changed = ResourceStatusChanged.isChange(previous, outcome);
-      boolean store = newObservation || changed || !sameReasons(previous, outcome);
-      if (store) {
-        StatusOutcome toStore = outcome;
-        Optional<StatusOutcome> before = previous;
-        transactions.executeWithoutResult(
-            tx -> {
-              if (newObservation) {
-                observations.insert(observation.orElseThrow());
-              }
-              outcomes.save(toStore);
-              if (changed) {
-                outcomes.insertChange(before, toStore);
-              }
-            });
+      if (newObservation || changed || !sameReasons(previous, outcome)) {
+        store.submit(
+            newObservation ? observation : Optional.empty(),
+            outcome,
+            changed ? Optional.of(previous) : Optional.empty());
       }
       latest.put(outcome, observation);
     }

@@ -118,8 +118,13 @@ class MonitoringIT {
     JsonNode back = awaitStatus(SCRIPTED, "GREEN", "OK");
     assertThat(back.path("lastKnownStatus").isNull()).isTrue();
 
-    assertThat(outcomes.changeHistory(SCRIPTED))
-        .containsSubsequence("GREEN/OK", "YELLOW/OK", "RED/OK", "RED/LOST", "GREEN/OK");
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () ->
+                assertThat(outcomes.changeHistory(SCRIPTED))
+                    .containsSubsequence(
+                        "GREEN/OK", "YELLOW/OK", "RED/OK", "RED/LOST", "GREEN/OK"));
     assertThat(changes.statusesOf(SCRIPTED))
         .containsSubsequence("GREEN/OK", "YELLOW/OK", "RED/OK", "RED/LOST", "GREEN/OK");
   }
