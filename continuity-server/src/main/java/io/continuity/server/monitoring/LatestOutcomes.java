@@ -1,0 +1,43 @@
+package io.continuity.server.monitoring;
+
+import io.continuity.core.status.Observation;
+import io.continuity.core.status.StatusOutcome;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The in-memory latest outcome and observation of every resource: what the API, the metrics and the
+ * watchdog read without touching the store. Filled from the store at start-up (outcomes only) and
+ * by every evaluation after.
+ */
+final class LatestOutcomes {
+
+  private final Map<String, Latest> byResource = new ConcurrentHashMap<>();
+
+  void load(Iterable<StatusOutcome> stored) {
+    for (StatusOutcome outcome : stored) {
+      byResource.put(outcome.subjectId(), new Latest(outcome, Optional.empty()));
+    }
+  }
+
+  void put(StatusOutcome outcome, Optional<Observation> observation) {
+    byResource.put(outcome.subjectId(), new Latest(outcome, observation));
+  }
+
+  Optional<StatusOutcome> outcome(String resourceId) {
+    return Optional.ofNullable(byResource.get(resourceId)).map(Latest::outcome);
+  }
+
+  Optional<Observation> observation(String resourceId) {
+    return Optional.ofNullable(byResource.get(resourceId)).flatMap(Latest::observation);
+  }
+
+  void retainOnly(Set<String> ids) {
+    byResource.keySet().retainAll(ids);
+  }
+
+  /** The latest outcome and the observation it was judged on (empty after a restart). */
+  record Latest(StatusOutcome outcome, Optional<Observation> observation) {}
+}

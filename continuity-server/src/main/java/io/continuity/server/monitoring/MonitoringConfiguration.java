@@ -1,0 +1,112 @@
+package io.continuity.server.monitoring;
+
+import io.continuity.connector.api.ConnectorFactories;
+import io.continuity.connector.api.EnvironmentSecretResolver;
+import io.continuity.server.inventory.Inventory;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Wires the monitoring module: the store, the in-memory latest outcomes, the read side, the
+ * retention job, and (when {@code continuity.monitoring.enabled}, the default) the polling engine
+ * with its watchdog. Connectors are found with {@link java.util.ServiceLoader}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+@EnableConfigurationProperties(MonitoringProperties.class)
+class MonitoringConfiguration {
+
+  @Bean
+  ObservationRepository observationRepository(JdbcClient jdbc) {
+    return new ObservationRepository(jdbc);
+  }
+
+  @Bean
+  StatusOutcomeRepository statusOutcomeRepository(JdbcClient jdbc) {
+    return new StatusOutcomeRepository(jdbc);
+  }
+
+  @Bean
+  LatestOutcomes latestOutcomes(StatusOutcomeRepository outcomes) {
+    LatestOutcomes latest = new LatestOutcomes();
+    latest.load(outcomes.findAll());
+    return latest;
+  }
+
+  @Bean
+  ResourceMetrics resourceMetrics(MeterRegistry registry, Clock clock) {
+    return new ResourceMetrics(registry, clock);
+  }
+
+  @Bean
+  StoreWriter storeWriter(
+      ObservationRepository observations,
+      StatusOutcomeRepository outcomes,
+      PlatformTransactionManager transactions) {
+    return new StoreWriter(observations, outcomes, new TransactionTemplate(transactions));
+  }
+
+  @Bean
+  StatusRecorder statusRecorder(
+      MonitoringProperties properties,
+      Clock clock,
+      StoreWriter store,
+      LatestOutcomes latest,
+      ResourceMetrics metrics,
+      ApplicationEventPublisher events) {
+    return new StatusRecorder(properties, clock, store, latest, metrics, events);
+  }
+
+  @Bean
+  MonitoringStatus monitoringStatus(
+      Inventory inventory, LatestOutcomes latest, StatusRecorder recorder, Clock clock) {
+    return new MonitoringStatus(inventory, latest, recorder, clock);
+  }
+
+  @Bean
+  ObservationHistory observationHistory(ObservationRepository observations) {
+    return new ObservationHistory(observations);
+  }
+
+  @Bean
+  ObservationRetention observationRetention(
+      ObservationRepository observations,
+      StatusOutcomeRepository outcomes,
+      MonitoringProperties properties,
+      Clock clock) {
+    return new ObservationRetention(observations, outcomes, properties.retention(), clock);
+  }
+
+  @Bean
+  @ConditionalOnProperty(
+      name = "continuity.monitoring.enabled",
+      havingValue = "true",
+      matchIfMissing = true)
+  MonitoringEngine monitoringEngine(
+      Inventory inventory,
+      StatusRecorder recorder,
+      ResourceMetrics metrics,
+      LatestOutcomes latest,
+      MonitoringProperties properties,
+      Clock clock) {
+    ConnectorRegistry connectors =
+        new ConnectorRegistry(
+            ConnectorFactories.load(MonitoringConfiguration.class.getClassLoader()),
+            EnvironmentSecretResolver.system());
+    MonitoringExecutors executors = new MonitoringExecutors(properties.poolSize());
+    ProbeScheduler scheduler =
+        new ProbeScheduler(
+            inventory, connectors, recorder, metrics, latest, properties, clock, executors);
+    StalenessWatchdog watchdog = new StalenessWatchdog(inventory, latest, recorder, clock);
+    return new MonitoringEngine(scheduler, watchdog, executors, properties);
+  }
+}

@@ -1,0 +1,45 @@
+package io.continuity.server.web.api;
+
+import io.continuity.server.monitoring.MonitoringStatus;
+import io.continuity.server.monitoring.ResourceStatus;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * DR readiness status of resources and groups: GREEN, YELLOW or RED with reasons, evidence age and
+ * visibility; while visibility is lost, the last known status and its age. Any role may read it.
+ */
+@RestController
+public class StatusController {
+
+  private final MonitoringStatus monitoring;
+  private final Clock clock;
+
+  public StatusController(MonitoringStatus monitoring, Clock clock) {
+    this.monitoring = monitoring;
+    this.clock = clock;
+  }
+
+  /** Every resource and every group. */
+  @GetMapping("/api/v1/status")
+  public StatusOverview overview() {
+    Instant now = clock.instant();
+    List<ResourceStatus> resources = monitoring.resources();
+    return new StatusOverview(
+        resources.stream().map(r -> StatusViews.resource(r, now)).toList(),
+        monitoring.groups(resources).stream().map(g -> StatusViews.group(g, now)).toList());
+  }
+
+  /** One resource's status; 404 when it is not in the inventory. */
+  @GetMapping("/api/v1/resources/{id}/status")
+  public ResourceStatusView resource(@PathVariable String id) {
+    return monitoring
+        .resource(id)
+        .map(r -> StatusViews.resource(r, clock.instant()))
+        .orElseThrow(() -> new NotFoundException("resource", id));
+  }
+}
