@@ -54,7 +54,7 @@ class SecurityConfiguration {
         .httpBasic(basic -> basic.realmName("continuity").authenticationEntryPoint(entryPoint))
         .formLogin(Customizer.withDefaults())
         .logout(Customizer.withDefaults())
-        .csrf(csrf -> csrf.ignoringRequestMatchers(SecurityPaths::hasBasicCredentials))
+        .csrf(csrf -> csrf.ignoringRequestMatchers(SecurityPaths::isCsrfExempt))
         .requestCache(cache -> cache.requestCache(pagesOnly))
         .exceptionHandling(
             ex ->

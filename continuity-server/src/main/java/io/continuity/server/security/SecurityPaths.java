@@ -23,6 +23,16 @@ final class SecurityPaths {
     return !isMachinePath(request) && accept != null && accept.contains("text/html");
   }
 
+  /**
+   * Requests CSRF protection does not apply to: those carrying HTTP Basic credentials (a browser
+   * cannot forge the header), and machine-path requests without a session cookie (no ambient
+   * authority to abuse; they are authenticated, or refused with 401, like any API call).
+   */
+  static boolean isCsrfExempt(HttpServletRequest request) {
+    return hasBasicCredentials(request)
+        || (isMachinePath(request) && request.getRequestedSessionId() == null);
+  }
+
   static boolean hasBasicCredentials(HttpServletRequest request) {
     String authorization = request.getHeader("Authorization");
     return authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
