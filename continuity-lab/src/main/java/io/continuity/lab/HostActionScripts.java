@@ -126,6 +126,9 @@ public final class HostActionScripts {
         + "', true) where not exists (select 1 from pg_replication_slots where slot_name = '"
         + slot
         + "')\" >/dev/null\n"
+        + "# a recently promoted source must checkpoint so its control file shows its timeline\n"
+        + psqlPeer
+        + " -c checkpoint\n"
         + "as_pg \"$BIN/pg_rewind\" -D \"$DATA\""
         + " --source-server=\"host=$PEER_HOST port=$PEER_PORT user=postgres dbname=postgres\"\n"
         + "as_pg tee \"$DATA/postgresql.auto.conf\" >/dev/null <<EOF\n"
