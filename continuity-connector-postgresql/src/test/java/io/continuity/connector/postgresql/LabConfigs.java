@@ -34,6 +34,29 @@ final class LabConfigs {
     return config(resourceId, pair, Set.of(), settings);
   }
 
+  /** The same configuration with one site's port replaced (to aim it at a silent socket). */
+  static ConnectorConfig withSitePort(ConnectorConfig config, String site, int port) {
+    java.util.List<SiteEndpoint> sites =
+        config.sites().stream()
+            .map(
+                e -> {
+                  if (!e.name().equals(site)) {
+                    return e;
+                  }
+                  Map<String, String> settings = new LinkedHashMap<>(e.settings());
+                  settings.put("port", Integer.toString(port));
+                  return new SiteEndpoint(e.name(), e.role(), settings);
+                })
+            .toList();
+    return new ConnectorConfig(
+        config.resourceId(),
+        config.platform(),
+        sites,
+        config.settings(),
+        config.secrets(),
+        config.secretResolver());
+  }
+
   private static ConnectorConfig config(
       String resourceId, PostgresPair pair, Set<String> actions, String... settings) {
     Map<String, String> resource = new HashMap<>();
