@@ -86,7 +86,7 @@ public final class PostgresPair implements AutoCloseable {
         "-E",
         "UTF8",
         "--locale=C");
-    appendBaseSettings(first.dataDir().resolve("postgresql.conf"));
+    LabServerSettings.append(first.dataDir().resolve("postgresql.conf"), labDir);
     first.writeNodeSettings(null, 0);
     first.start();
     first.sql("select pg_create_physical_replication_slot('" + second.slotName() + "', true)");
@@ -112,37 +112,6 @@ public final class PostgresPair implements AutoCloseable {
     second.writeNodeSettings(first, first.port());
     second.start();
     awaitStreaming(second, READY_TIMEOUT);
-  }
-
-  private void appendBaseSettings(Path conf) {
-    String settings =
-        String.join(
-            "\n",
-            "",
-            "# continuity-lab: fast, loopback only, never durable",
-            "listen_addresses = '" + PostgresNode.HOST + "'",
-            "unix_socket_directories = '" + labDir + "'",
-            "fsync = off",
-            "synchronous_commit = off",
-            "full_page_writes = on",
-            "wal_level = replica",
-            "wal_log_hints = on",
-            "max_wal_senders = 10",
-            "max_replication_slots = 10",
-            "wal_keep_size = '128MB'",
-            "hot_standby = on",
-            "hot_standby_feedback = on",
-            "wal_receiver_status_interval = '1s'",
-            "wal_retrieve_retry_interval = '500ms'",
-            "shared_buffers = '16MB'",
-            "max_connections = 40",
-            "log_min_messages = warning",
-            "");
-    try {
-      Files.writeString(conf, settings, java.nio.file.StandardOpenOption.APPEND);
-    } catch (IOException e) {
-      throw new LabException("could not configure " + conf, e);
-    }
   }
 
   public PostgresNode node(String name) {
