@@ -94,7 +94,8 @@ final class SiteProber {
     long timeline;
     try (ResultSet rs =
         s.executeQuery(
-            "select pg_current_wal_lsn()::text, pg_walfile_name(pg_current_wal_lsn())")) {
+            "select pg_current_wal_insert_lsn()::text,"
+                + " pg_walfile_name(pg_current_wal_insert_lsn())")) {
       rs.next();
       current = Lsn.parse(rs.getString(1));
       timeline = Long.parseLong(rs.getString(2).substring(0, 8), 16);

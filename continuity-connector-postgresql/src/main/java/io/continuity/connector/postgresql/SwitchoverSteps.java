@@ -78,7 +78,8 @@ final class SwitchoverSteps {
       s.execute(
           "select pg_terminate_backend(pid) from pg_stat_activity"
               + " where backend_type = 'client backend' and pid <> pg_backend_pid()");
-      Lsn finalLsn = Lsn.parse(StepSupport.queryText(c, "select pg_current_wal_lsn()::text"));
+      Lsn finalLsn =
+          Lsn.parse(StepSupport.queryText(c, "select pg_current_wal_insert_lsn()::text"));
       return support.succeeded(
           source.name()
               + " is read-only by default and its client sessions were ended;"

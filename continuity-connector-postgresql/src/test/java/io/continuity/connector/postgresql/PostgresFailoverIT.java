@@ -8,6 +8,7 @@ import io.continuity.connector.api.OperationRequest;
 import io.continuity.connector.api.OperationType;
 import io.continuity.connector.api.ProbeResult;
 import io.continuity.connector.api.StepResult;
+import io.continuity.lab.LabException;
 import io.continuity.lab.PostgresNode;
 import io.continuity.lab.PostgresPair;
 import io.continuity.lab.StopMode;
@@ -144,7 +145,7 @@ class PostgresFailoverIT {
 
   private static Lsn current(Connection c) throws Exception {
     try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("select pg_current_wal_lsn()")) {
+        ResultSet rs = s.executeQuery("select pg_current_wal_insert_lsn()")) {
       rs.next();
       return Lsn.parse(rs.getString(1));
     }
@@ -153,9 +154,18 @@ class PostgresFailoverIT {
   private static void awaitOn(PostgresNode node, String sql, String expected)
       throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (!node.sql(sql).equals(expected)) {
+    while (!answer(node, sql).equals(expected)) {
       assertThat(System.nanoTime()).as("%s reached %s", sql, expected).isLessThan(deadline);
       Thread.sleep(50);
+    }
+  }
+
+  /** The answer, or the error while the schema has not replicated yet. */
+  private static String answer(PostgresNode node, String sql) {
+    try {
+      return node.sql(sql);
+    } catch (LabException e) {
+      return e.getMessage();
     }
   }
 

@@ -101,7 +101,7 @@ class PostgresSwitchoverIT {
       pair.pauseReplay();
       try {
         east.sql("insert into acks select g from generate_series(90000001, 90001000) g");
-        String finalLsn = east.sql("select pg_current_wal_lsn()");
+        String finalLsn = east.sql("select pg_current_wal_insert_lsn()");
         Map<String, String> facts =
             Map.of(Facts.FINAL_LSN, finalLsn, Facts.FINAL_LSN_KIND, Facts.READ_ONLY_CURRENT);
 
