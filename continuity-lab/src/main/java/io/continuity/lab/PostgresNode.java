@@ -139,13 +139,41 @@ public final class PostgresNode {
     return "t".equals(sql("select pg_is_in_recovery()"));
   }
 
-  /** Waits until {@code condition} holds (polling every 50 ms) or fails after {@code timeout}. */
+  /**
+   * Waits until {@code sql} answers {@code expected} (an error, such as a table that has not
+   * replicated yet, counts as not yet), polling every 50 ms.
+   *
+   * @throws LabException after {@code timeout}, with the last answer or error
+   */
+  public void awaitAnswer(String sql, String expected, Duration timeout) {
+    await(sql + " = " + expected, timeout, () -> expected.equals(sql(sql)));
+  }
+
+  /**
+   * Waits until {@code condition} holds (polling every 50 ms) or fails after {@code timeout}; a
+   * {@link LabException} from the condition counts as "not yet".
+   */
   void await(String what, Duration timeout, java.util.function.BooleanSupplier condition) {
     Instant deadline = Instant.now().plus(timeout);
-    while (!condition.getAsBoolean()) {
+    String lastError = "";
+    while (true) {
+      try {
+        if (condition.getAsBoolean()) {
+          return;
+        }
+      } catch (LabException e) {
+        lastError = " (last error: " + e.getMessage().strip() + ")";
+      }
       if (Instant.now().isAfter(deadline)) {
         throw new LabException(
-            name + ": " + what + " did not happen within " + timeout + "; see " + logFile);
+            name
+                + ": "
+                + what
+                + " did not happen within "
+                + timeout
+                + lastError
+                + "; see "
+                + logFile);
       }
       try {
         Thread.sleep(50);

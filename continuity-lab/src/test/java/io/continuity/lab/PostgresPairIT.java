@@ -145,9 +145,6 @@ class PostgresPairIT {
   }
 
   private static void awaitRows(PostgresNode node, int rows) {
-    node.await(
-        rows + " rows replicated",
-        Duration.ofSeconds(20),
-        () -> node.sql("select count(*) from t").equals(Integer.toString(rows)));
+    node.awaitAnswer("select count(*) from t", Integer.toString(rows), Duration.ofSeconds(20));
   }
 }

@@ -8,7 +8,6 @@ import io.continuity.connector.api.OperationRequest;
 import io.continuity.connector.api.OperationType;
 import io.continuity.connector.api.ProbeResult;
 import io.continuity.connector.api.StepResult;
-import io.continuity.lab.LabException;
 import io.continuity.lab.PostgresNode;
 import io.continuity.lab.PostgresPair;
 import io.continuity.lab.StopMode;
@@ -64,9 +63,9 @@ class PostgresFailoverIT {
         insert(c, id);
       }
       replicated = current(c);
-      awaitOn(west, "select count(*) from events", "20");
+      west.awaitAnswer("select count(*) from events", "20", Duration.ofSeconds(20));
       pair.breakReplication();
-      awaitOn(east, "select count(*) from pg_stat_replication", "0");
+      east.awaitAnswer("select count(*) from pg_stat_replication", "0", Duration.ofSeconds(20));
       for (int id = 21; id <= 40; id++) {
         lost.put(id, insert(c, id));
       }
@@ -148,24 +147,6 @@ class PostgresFailoverIT {
         ResultSet rs = s.executeQuery("select pg_current_wal_insert_lsn()")) {
       rs.next();
       return Lsn.parse(rs.getString(1));
-    }
-  }
-
-  private static void awaitOn(PostgresNode node, String sql, String expected)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (!answer(node, sql).equals(expected)) {
-      assertThat(System.nanoTime()).as("%s reached %s", sql, expected).isLessThan(deadline);
-      Thread.sleep(50);
-    }
-  }
-
-  /** The answer, or the error while the schema has not replicated yet. */
-  private static String answer(PostgresNode node, String sql) {
-    try {
-      return node.sql(sql);
-    } catch (LabException e) {
-      return e.getMessage();
     }
   }
 
