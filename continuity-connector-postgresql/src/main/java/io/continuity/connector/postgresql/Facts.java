@@ -1,0 +1,47 @@
+package io.continuity.connector.postgresql;
+
+/**
+ * The names of the facts steps record and later steps (and the evidence report) read. All LSNs are
+ * spelled the PostgreSQL way ({@code 0/3000148}).
+ */
+final class Facts {
+
+  /** Input: the last primary LSN monitoring ever observed (set by the execution engine). */
+  static final String LAST_OBSERVED_PRIMARY_LSN = "lastObservedPrimaryLsn";
+
+  static final String SOURCE = "source";
+  static final String TARGET = "target";
+  static final String LAG_BYTES = "lagBytes";
+  static final String PRIMARY_TIMELINE = "primaryTimeline";
+  static final String QUIESCE_METHOD = "quiesceMethod";
+  static final String FINAL_LSN = "finalLsn";
+  static final String FINAL_LSN_KIND = "finalLsnKind";
+  static final String TARGET_REPLAY_LSN = "targetReplayLsn";
+  static final String TARGET_RECEIVE_LSN = "targetReceiveLsn";
+  static final String SOURCE_LSN_AT_FENCE = "sourceLsnAtFence";
+  static final String LAST_PRIMARY_LSN = "lastPrimaryLsn";
+  static final String PROMOTED_AT_LSN = "promotedAtLsn";
+  static final String CONCLUSION = "conclusion";
+  static final String POTENTIAL_LOSS_BYTES = "potentialLossBytes";
+  static final String EVIDENCE = "evidence";
+  static final String NEW_TIMELINE = "newTimeline";
+  static final String VERIFIED_LSN = "verifiedLsn";
+
+  /** Values of {@link #FINAL_LSN_KIND}. */
+  static final String SHUTDOWN_CHECKPOINT = "shutdown-checkpoint";
+
+  static final String READ_ONLY_CURRENT = "read-only-current-lsn";
+
+  /** Values of {@link #QUIESCE_METHOD}. */
+  static final String STOP_ACTION = "stop-action";
+
+  static final String READ_ONLY = "read-only";
+
+  /** Values of {@link #CONCLUSION}. */
+  static final String CAUGHT_UP = "caught-up";
+
+  static final String POTENTIAL_LOSS = "potential-loss";
+  static final String MARKER_UNAVAILABLE = "marker-unavailable";
+
+  private Facts() {}
+}

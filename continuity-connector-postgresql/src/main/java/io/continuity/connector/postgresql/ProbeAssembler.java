@@ -1,0 +1,227 @@
+package io.continuity.connector.postgresql;
+
+import io.continuity.connector.api.Health;
+import io.continuity.connector.api.HeartbeatReading;
+import io.continuity.connector.api.PayloadSanitizer;
+import io.continuity.connector.api.ProbeResult;
+import io.continuity.connector.api.ReplicationLag;
+import io.continuity.connector.api.ReplicationState;
+import io.continuity.connector.api.SiteConnectivity;
+import io.continuity.connector.postgresql.SiteObservation.WalSender;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Turns the two sites' observations into one {@link ProbeResult}: which site is primary now (from
+ * the servers, never from the configuration), the replication state, the lag in bytes (primary
+ * current LSN − standby replay LSN) and in time, and both markers.
+ *
+ * <p>Time lag avoids the idle-primary error of {@code now() − pg_last_xact_replay_timestamp()}:
+ * when the standby has received and replayed everything the primary has written, the lag is zero
+ * however old the last transaction is. Otherwise the walsender's {@code replay_lag} is used while
+ * replay runs, and {@code now − last replay timestamp} while it is paused (the walsender's figure
+ * goes stale then); the latter overstates lag after a long idle period, which errs on the safe
+ * side.
+ */
+final class ProbeAssembler {
+
+  private final PayloadSanitizer sanitizer;
+
+  ProbeAssembler(PayloadSanitizer sanitizer) {
+    this.sanitizer = sanitizer;
+  }
+
+  ProbeResult assemble(
+      List<SiteSettings> order,
+      Map<String, SiteObservation> observations,
+      Optional<HeartbeatReading> heartbeat,
+      List<String> notes,
+      Instant observedAt) {
+    ProbeResult.Builder result = ProbeResult.builder(observedAt);
+    result.sites(order.stream().map(s -> connectivity(observations.get(s.name()))).toList());
+    Map<String, Object> payload = new LinkedHashMap<>();
+    if (!notes.isEmpty()) {
+      payload.put("notes", List.copyOf(notes));
+    }
+    Map<String, Object> sites = new LinkedHashMap<>();
+    order.forEach(s -> sites.put(s.name(), observations.get(s.name()).asMap()));
+    heartbeat.ifPresent(result::heartbeat);
+
+    List<SiteObservation> primaries =
+        order.stream()
+            .map(s -> observations.get(s.name()))
+            .filter(SiteObservation::isPrimary)
+            .toList();
+    if (primaries.size() > 1) {
+      payload.put("problem", "both sites accept writes (split brain): fence one of them now");
+      return finish(
+          result.health(Health.UNHEALTHY).replicationState(ReplicationState.BROKEN),
+          payload,
+          sites);
+    }
+    if (primaries.isEmpty()) {
+      return withoutPrimary(order, observations, result, payload, sites);
+    }
+    SiteObservation primary = primaries.get(0);
+    SiteObservation standby =
+        order.stream()
+            .map(s -> observations.get(s.name()))
+            .filter(o -> o != primary)
+            .findFirst()
+            .orElseThrow();
+    payload.put("primarySite", primary.site());
+    payload.put("standbySite", standby.site());
+    result.primaryMarker(primary.currentLsn().marker());
+    Optional<WalSender> sender = senderFor(primary, standby.site());
+    if (!standby.reachable()) {
+      return standbyUnseen(primary, sender, result, payload, sites);
+    }
+    if (!standby.inRecovery()) {
+      payload.put("problem", standby.site() + " is not in recovery");
+      return finish(
+          result.health(Health.DEGRADED).replicationState(ReplicationState.BROKEN), payload, sites);
+    }
+    ReplicationState state = state(standby, sender);
+    Lsn replay = standby.replayLsn();
+    if (replay != null) {
+      result.drMarker(replay.marker());
+      long bytes = primary.currentLsn().bytesAfter(replay);
+      Optional<Duration> time = timeLag(primary, standby, sender, payload);
+      result.lag(new ReplicationLag(OptionalLong.of(bytes), time));
+    }
+    Health health =
+        state == ReplicationState.STREAMING || state == ReplicationState.CATCHING_UP
+            ? Health.HEALTHY
+            : Health.DEGRADED;
+    return finish(result.health(health).replicationState(state), payload, sites);
+  }
+
+  private ProbeResult withoutPrimary(
+      List<SiteSettings> order,
+      Map<String, SiteObservation> observations,
+      ProbeResult.Builder result,
+      Map<String, Object> payload,
+      Map<String, Object> sites) {
+    List<SiteObservation> standbys =
+        order.stream()
+            .map(s -> observations.get(s.name()))
+            .filter(SiteObservation::isStandby)
+            .toList();
+    if (standbys.isEmpty()) {
+      payload.put("problem", "no site answered");
+      return finish(
+          result.health(Health.UNKNOWN).replicationState(ReplicationState.UNKNOWN), payload, sites);
+    }
+    SiteObservation standby = standbys.get(0);
+    payload.put("standbySite", standby.site());
+    if (standby.replayLsn() != null) {
+      result.drMarker(standby.replayLsn().marker());
+    }
+    boolean streaming =
+        standby.receiver().filter(SiteObservation.WalReceiver::streaming).isPresent();
+    if (standbys.size() > 1) {
+      payload.put("problem", "no primary: both sites are in recovery");
+    } else {
+      payload.put("problem", "the primary did not answer; " + standby.site() + " is a standby");
+    }
+    ReplicationState state =
+        standby.replayPaused()
+            ? ReplicationState.PAUSED
+            : streaming ? ReplicationState.STREAMING : ReplicationState.BROKEN;
+    Health health = streaming && standbys.size() == 1 ? Health.DEGRADED : Health.UNHEALTHY;
+    return finish(result.health(health).replicationState(state), payload, sites);
+  }
+
+  /** The standby did not answer: what the primary's walsender still says about it. */
+  private ProbeResult standbyUnseen(
+      SiteObservation primary,
+      Optional<WalSender> sender,
+      ProbeResult.Builder result,
+      Map<String, Object> payload,
+      Map<String, Object> sites) {
+    ReplicationState state = ReplicationState.BROKEN;
+    if (sender.isPresent() && sender.get().replayLsn() != null) {
+      WalSender s = sender.get();
+      state =
+          "streaming".equals(s.state()) ? ReplicationState.STREAMING : ReplicationState.CATCHING_UP;
+      result.drMarker(s.replayLsn().marker());
+      payload.put("drMarkerSource", "pg_stat_replication.replay_lsn on the primary");
+      result.lag(
+          new ReplicationLag(
+              OptionalLong.of(primary.currentLsn().bytesAfter(s.replayLsn())),
+              Optional.ofNullable(s.replayLag())));
+    }
+    return finish(result.health(Health.DEGRADED).replicationState(state), payload, sites);
+  }
+
+  private static ReplicationState state(SiteObservation standby, Optional<WalSender> sender) {
+    if (standby.replayPaused()) {
+      return ReplicationState.PAUSED;
+    }
+    boolean receiving =
+        standby.receiver().filter(SiteObservation.WalReceiver::streaming).isPresent();
+    if (!receiving || sender.isEmpty()) {
+      return ReplicationState.BROKEN;
+    }
+    return "streaming".equals(sender.get().state())
+        ? ReplicationState.STREAMING
+        : ReplicationState.CATCHING_UP;
+  }
+
+  private static Optional<Duration> timeLag(
+      SiteObservation primary,
+      SiteObservation standby,
+      Optional<WalSender> sender,
+      Map<String, Object> payload) {
+    Lsn replay = standby.replayLsn();
+    boolean allReplayed =
+        standby.receiveLsn() == null
+            || standby.receiveLsn().equals(replay)
+            || replay.isAtOrAfter(standby.receiveLsn());
+    if (allReplayed && replay.isAtOrAfter(primary.currentLsn())) {
+      payload.put("timeLagBasis", "caught up: replayed everything the primary has written");
+      return Optional.of(Duration.ZERO);
+    }
+    if (!standby.replayPaused() && sender.isPresent() && sender.get().replayLag() != null) {
+      payload.put("timeLagBasis", "pg_stat_replication.replay_lag");
+      return Optional.of(sender.get().replayLag());
+    }
+    if (standby.lastReplayAt() != null && standby.serverNow() != null) {
+      payload.put("timeLagBasis", "now - pg_last_xact_replay_timestamp() on the standby");
+      Duration d = Duration.between(standby.lastReplayAt(), standby.serverNow());
+      return Optional.of(d.isNegative() ? Duration.ZERO : d);
+    }
+    payload.put("timeLagBasis", "unknown");
+    return Optional.empty();
+  }
+
+  /** The walsender serving {@code standbySite}: by application name, else the only one. */
+  static Optional<WalSender> senderFor(SiteObservation primary, String standbySite) {
+    List<WalSender> senders = primary.walSenders();
+    Optional<WalSender> named =
+        senders.stream().filter(s -> standbySite.equals(s.applicationName())).findFirst();
+    if (named.isPresent() || senders.size() != 1) {
+      return named;
+    }
+    return Optional.of(senders.get(0));
+  }
+
+  private static SiteConnectivity connectivity(SiteObservation o) {
+    if (!o.reachable()) {
+      return new SiteConnectivity(o.site(), o.connectivity(), o.detail());
+    }
+    return new SiteConnectivity(
+        o.site(), o.connectivity(), "role=" + (o.inRecovery() ? "standby" : "primary"));
+  }
+
+  private ProbeResult finish(
+      ProbeResult.Builder result, Map<String, Object> payload, Map<String, Object> sites) {
+    payload.put("sites", sites);
+    return result.payload(sanitizer.sanitize(payload)).build();
+  }
+}

@@ -1,0 +1,214 @@
+package io.continuity.connector.postgresql;
+
+import io.continuity.connector.api.ConnectorException;
+import io.continuity.connector.api.StepContext;
+import io.continuity.connector.api.StepResult;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The planned role change: quiesce the primary and take its final LSN, wait for the standby to
+ * replay it, promote (refused unless replayed), rejoin the old primary. Safety invariant 7 lives in
+ * {@link #promote}.
+ */
+final class SwitchoverSteps {
+
+  private static final Pattern CHECKPOINT =
+      Pattern.compile("Latest checkpoint location:\\s*([0-9A-Fa-f]+/[0-9A-Fa-f]+)");
+  private static final Pattern CLEAN =
+      Pattern.compile("Database cluster state:\\s*shut down\\s*$", Pattern.MULTILINE);
+  private static final Duration POLL = Duration.ofMillis(50);
+
+  private final StepSupport support;
+
+  SwitchoverSteps(StepSupport support) {
+    this.support = support;
+  }
+
+  /** Stops writes on the source and records its final LSN. */
+  StepResult quiesce(StepContext context, Duration timeout) throws ConnectorException {
+    StepSupport.Sites sites = support.sites(context);
+    SiteSettings source = sites.source();
+    if (source.hasAction("stop")) {
+      HostActions.Outcome outcome =
+          support.hostActions.run("stop", source, sites.target(), context.executionId(), timeout);
+      if (!outcome.succeeded()) {
+        return support.failed(
+            "stop action of "
+                + source.name()
+                + " exited with "
+                + outcome.exitCode()
+                + ":\n"
+                + outcome.output());
+      }
+      Matcher checkpoint = CHECKPOINT.matcher(outcome.output());
+      if (!checkpoint.find() || !CLEAN.matcher(outcome.output()).find()) {
+        return support.failed(
+            "the stop action of "
+                + source.name()
+                + " must end with a clean shutdown and print"
+                + " pg_controldata's 'Database cluster state: shut down' and 'Latest checkpoint"
+                + " location:' lines; without them the final LSN is unknown. Output:\n"
+                + outcome.output());
+      }
+      Lsn finalLsn = Lsn.parse(checkpoint.group(1));
+      return support.succeeded(
+          source.name() + " shut down cleanly; final LSN (shutdown checkpoint) " + finalLsn,
+          Map.of(
+              Facts.QUIESCE_METHOD, Facts.STOP_ACTION,
+              Facts.FINAL_LSN, finalLsn.toString(),
+              Facts.FINAL_LSN_KIND, Facts.SHUTDOWN_CHECKPOINT),
+          finalLsn);
+    }
+    try (Connection c = support.open(source);
+        Statement s = c.createStatement()) {
+      if ("true".equals(StepSupport.queryText(c, "select pg_is_in_recovery()::text"))) {
+        return support.failed(source.name() + " is not a primary: nothing to quiesce");
+      }
+      s.execute("alter system set default_transaction_read_only = on");
+      s.execute("select pg_reload_conf()");
+      s.execute(
+          "select pg_terminate_backend(pid) from pg_stat_activity"
+              + " where backend_type = 'client backend' and pid <> pg_backend_pid()");
+      Lsn finalLsn =
+          Lsn.parse(StepSupport.queryText(c, "select pg_current_wal_insert_lsn()::text"));
+      return support.succeeded(
+          source.name()
+              + " is read-only by default and its client sessions were ended;"
+              + " final LSN "
+              + finalLsn
+              + " (sessions that explicitly ask for read-write are not stopped: configure a stop"
+              + " action for a hard quiesce)",
+          Map.of(
+              Facts.QUIESCE_METHOD, Facts.READ_ONLY,
+              Facts.FINAL_LSN, finalLsn.toString(),
+              Facts.FINAL_LSN_KIND, Facts.READ_ONLY_CURRENT),
+          finalLsn);
+    } catch (SQLException e) {
+      throw support.unreachable("quiesce", source, e);
+    }
+  }
+
+  /** Waits until the target has replayed the final LSN. */
+  StepResult waitForCatchUp(StepContext context, Duration timeout) throws ConnectorException {
+    Optional<Lsn> finalLsn = StepSupport.lsnFact(context, Facts.FINAL_LSN);
+    if (finalLsn.isEmpty()) {
+      return support.failed("no final LSN of the old primary: run quiesce-primary first");
+    }
+    SiteSettings target = support.sites(context).target();
+    boolean exclusive = Facts.SHUTDOWN_CHECKPOINT.equals(context.facts().get(Facts.FINAL_LSN_KIND));
+    Instant deadline = Instant.now().plus(timeout);
+    Lsn replay = null;
+    try (Connection c = support.open(target)) {
+      do {
+        replay =
+            Lsn.parseNullable(StepSupport.queryText(c, "select pg_last_wal_replay_lsn()::text"));
+        if (replay != null && reached(replay, finalLsn.get(), exclusive)) {
+          return support.succeeded(
+              target.name() + " replayed " + replay + ", past the final LSN " + finalLsn.get(),
+              Map.of(Facts.TARGET_REPLAY_LSN, replay.toString()),
+              replay);
+        }
+        StepSupport.pause(POLL);
+      } while (StepSupport.before(deadline));
+    } catch (SQLException e) {
+      throw support.unreachable("wait for catch-up", target, e);
+    }
+    return support.failed(
+        target.name()
+            + " replayed only up to "
+            + replay
+            + " within "
+            + timeout
+            + "; the old primary's final LSN is "
+            + finalLsn.get(),
+        replay == null ? Map.of() : Map.of(Facts.TARGET_REPLAY_LSN, replay.toString()));
+  }
+
+  /** Promotes the target, and refuses unless it has replayed the old primary's final LSN. */
+  StepResult promote(StepContext context) throws ConnectorException {
+    Optional<Lsn> finalLsn = StepSupport.lsnFact(context, Facts.FINAL_LSN);
+    SiteSettings target = support.sites(context).target();
+    if (finalLsn.isEmpty()) {
+      return support.failed(
+          "REFUSED: the old primary's final LSN is unknown, so "
+              + target.name()
+              + " cannot be shown to have replayed it; run quiesce-primary first");
+    }
+    boolean exclusive = Facts.SHUTDOWN_CHECKPOINT.equals(context.facts().get(Facts.FINAL_LSN_KIND));
+    try (Connection c = support.open(target)) {
+      if (!"true".equals(StepSupport.queryText(c, "select pg_is_in_recovery()::text"))) {
+        return support.failed(
+            target.name()
+                + " is already a primary: an interrupted run may have promoted it;"
+                + " check the roles by hand before anything else");
+      }
+      Lsn replay =
+          Lsn.parseNullable(StepSupport.queryText(c, "select pg_last_wal_replay_lsn()::text"));
+      if (replay == null || !reached(replay, finalLsn.get(), exclusive)) {
+        return support.failed(
+            "REFUSED: "
+                + target.name()
+                + " has replayed up to "
+                + replay
+                + " but the old primary's final LSN is "
+                + finalLsn.get()
+                + "; promoting now would lose writes",
+            Map.of(Facts.FINAL_LSN, finalLsn.get().toString()));
+      }
+      return PromoteCall.promote(support, c, target, replay, new LinkedHashMap<>());
+    } catch (SQLException e) {
+      throw support.unreachable("promote", target, e);
+    }
+  }
+
+  /** Runs the source's rejoin action and waits until it streams from the target. */
+  StepResult rejoin(StepContext context, Duration timeout) throws ConnectorException {
+    StepSupport.Sites sites = support.sites(context);
+    Instant deadline = Instant.now().plus(timeout);
+    HostActions.Outcome outcome =
+        support.hostActions.run(
+            "rejoin",
+            sites.source(),
+            sites.target(),
+            context.executionId(),
+            support.settings.actionTimeout());
+    if (!outcome.succeeded()) {
+      return support.failed(
+          "rejoin action of "
+              + sites.source().name()
+              + " exited with "
+              + outcome.exitCode()
+              + ":\n"
+              + outcome.output());
+    }
+    StepResult streaming = ResyncWait.awaitStreaming(support, sites.source(), deadline);
+    if (!streaming.succeeded()) {
+      return streaming;
+    }
+    String note = "";
+    if (Facts.READ_ONLY.equals(context.facts().get(Facts.QUIESCE_METHOD))) {
+      note = ResyncWait.resetReadOnly(support, sites.source());
+    }
+    return support.succeeded(
+        sites.source().name()
+            + " rejoined as a standby of "
+            + sites.target().name()
+            + note
+            + "\n"
+            + outcome.output(),
+        Map.of("rejoined", sites.source().name()));
+  }
+
+  static boolean reached(Lsn replay, Lsn finalLsn, boolean exclusive) {
+    return exclusive ? replay.compareTo(finalLsn) > 0 : replay.isAtOrAfter(finalLsn);
+  }
+}

@@ -1,0 +1,60 @@
+package io.continuity.connector.postgresql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.continuity.connector.api.Connector;
+import io.continuity.connector.api.OperationPlan;
+import io.continuity.connector.api.OperationRequest;
+import io.continuity.connector.api.OperationType;
+import io.continuity.connector.api.PlanStep;
+import io.continuity.connector.api.StepContext;
+import io.continuity.connector.api.StepResult;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Runs a plan the way the execution engine does: in order, facts carried forward, stop on failure.
+ */
+final class PlanRunner {
+
+  private PlanRunner() {}
+
+  /** Step results by id, in order; stops at the first failed step. */
+  static Map<String, StepResult> run(
+      Connector connector, OperationType type, String target, Map<String, String> inputFacts)
+      throws Exception {
+    OperationPlan plan = connector.plan(new OperationRequest(type, target, Map.of()));
+    Map<String, String> facts = new HashMap<>(inputFacts);
+    Map<String, StepResult> results = new LinkedHashMap<>();
+    for (PlanStep step : plan.steps()) {
+      long started = System.nanoTime();
+      StepResult result =
+          connector.execute(step, new StepContext("it-" + type, plan, facts), step.timeout());
+      System.out.printf(
+          "%s %-24s %-9s %5d ms  %s%n",
+          type,
+          step.id(),
+          result.outcome(),
+          (System.nanoTime() - started) / 1_000_000,
+          result.output().lines().findFirst().orElse(""));
+      if (!result.succeeded()) {
+        System.out.println(result.output());
+      }
+      results.put(step.id(), result);
+      facts.putAll(result.facts());
+      if (!result.succeeded()) {
+        break;
+      }
+    }
+    return results;
+  }
+
+  static void assertAllSucceeded(Map<String, StepResult> results, OperationPlan plan) {
+    assertThat(results.keySet())
+        .as("every step ran")
+        .containsExactlyElementsOf(plan.steps().stream().map(PlanStep::id).toList());
+    results.forEach(
+        (id, r) -> assertThat(r.succeeded()).as("step %s: %s", id, r.output()).isTrue());
+  }
+}

@@ -1,0 +1,78 @@
+package io.continuity.connector.postgresql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.continuity.connector.api.ConnectorException;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PostgresSettingsTest {
+
+  @Test
+  void defaultsAreThreeSecondConnectsAndSixteenMibOfSwitchoverLag() {
+    PostgresSettings s = Fixtures.settings(Fixtures.config());
+
+    assertThat(s.connectTimeout()).isEqualTo(Duration.ofSeconds(3));
+    assertThat(s.maxSwitchoverLagBytes()).isEqualTo(16L << 20);
+    assertThat(s.site("east").port()).isEqualTo(5432);
+    assertThat(s.site("east").database()).isEqualTo("postgres");
+    assertThat(s.heartbeatTable()).isEmpty();
+  }
+
+  @Test
+  void siteSettingsAndFlatSiteKeysBothConfigureASite() {
+    PostgresSettings s =
+        Fixtures.settings(
+            Fixtures.config(
+                Map.of("host", "pg-east", "action.stop", "ssh east stop"),
+                Map.of("host", "pg-west"),
+                "site.west.port",
+                "6432",
+                "site.west.action.fence",
+                "ssh west fence",
+                "database",
+                "orders",
+                "connectTimeout",
+                "500ms"));
+
+    assertThat(s.site("east").action("stop")).contains("ssh east stop");
+    assertThat(s.site("west").port()).isEqualTo(6432);
+    assertThat(s.site("west").action("fence")).contains("ssh west fence");
+    assertThat(s.site("west").database()).isEqualTo("orders");
+    assertThat(s.connectTimeout()).isEqualTo(Duration.ofMillis(500));
+  }
+
+  @Test
+  void errorsNameTheKeyToFix() {
+    assertThatThrownBy(() -> Fixtures.settings(Fixtures.config("conectTimeout", "3s")))
+        .hasMessageContaining("unknown setting 'conectTimeout'");
+    assertThatThrownBy(
+            () ->
+                Fixtures.settings(
+                    Fixtures.config(
+                        Map.of("host", "a", "action.reboot", "x"), Map.of("host", "b"))))
+        .hasMessageContaining("action.reboot")
+        .hasMessageContaining("action.fence");
+    assertThatThrownBy(() -> Fixtures.settings(Fixtures.config(Map.of(), Map.of("host", "b"))))
+        .hasMessageContaining("site east needs a 'host'");
+    assertThatThrownBy(() -> Fixtures.settings(Fixtures.config("site.west.port", "70000")))
+        .hasMessageContaining("'port' must be a number from 1 to 65535");
+    assertThatThrownBy(
+            () -> Fixtures.settings(Fixtures.config("heartbeatTable", "hb; drop table x")))
+        .hasMessageContaining("heartbeatTable");
+    assertThatThrownBy(() -> Fixtures.settings(Fixtures.config("site.north.host", "x")))
+        .hasMessageContaining("name no configured site");
+  }
+
+  @Test
+  void factoryRefusesAnInvalidConfigurationAsNotRetriable() {
+    assertThatThrownBy(
+            () -> new PostgresConnectorFactory().create(Fixtures.config("statementTimeout", "0s")))
+        .isInstanceOfSatisfying(
+            ConnectorException.class, e -> assertThat(e.isRetriable()).isFalse())
+        .hasMessageContaining("resource orders")
+        .hasMessageContaining("statementTimeout");
+  }
+}

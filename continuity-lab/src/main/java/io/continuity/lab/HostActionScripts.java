@@ -1,0 +1,152 @@
+package io.continuity.lab;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Renders the host actions of a lab pair as shell scripts in the lab directory, one per node and
+ * action, and gives the commands that run them: what a real deployment would write as ssh commands,
+ * made concrete for local servers.
+ *
+ * <p>Scripts follow the connector's host-action contract: they read {@code CONTINUITY_PEER_HOST}
+ * and {@code CONTINUITY_PEER_PORT} for the other node (defaulting to the pair's other node), are
+ * safe to run twice, print what they did, and exit non-zero on failure. As root they run the
+ * binaries as the {@code postgres} user.
+ */
+public final class HostActionScripts {
+
+  private final PostgresBinaries binaries;
+  private final Path labDir;
+  private final ProcessRunner runner;
+
+  HostActionScripts(PostgresBinaries binaries, Path labDir, ProcessRunner runner) {
+    this.binaries = binaries;
+    this.labDir = labDir;
+    this.runner = runner;
+  }
+
+  /** The command that runs {@code action} for {@code node} (the script is written first). */
+  public String command(PostgresNode node, PostgresNode peer, HostAction action) {
+    Path script = labDir.resolve("actions").resolve(node.name() + "-" + action.key() + ".sh");
+    try {
+      java.nio.file.Files.createDirectories(script.getParent());
+      java.nio.file.Files.writeString(script, render(node, peer, action));
+    } catch (java.io.IOException e) {
+      throw new LabException("could not write host action script " + script, e);
+    }
+    return "sh " + script;
+  }
+
+  /** Every action of {@code node} as connector site settings: {@code action.stop -> command}. */
+  public Map<String, String> siteSettings(PostgresNode node, PostgresNode peer) {
+    Map<String, String> settings = new LinkedHashMap<>();
+    for (HostAction action : HostAction.values()) {
+      settings.put("action." + action.key(), command(node, peer, action));
+    }
+    return settings;
+  }
+
+  /** Runs one action for a node as the connector would (used by the pair itself). */
+  CommandResult run(PostgresNode node, PostgresNode peer, HostAction action) {
+    return runner.runAsIs(
+        PostgresNode.COMMAND_TIMEOUT, java.util.List.of("sh", "-c", command(node, peer, action)));
+  }
+
+  String render(PostgresNode node, PostgresNode peer, HostAction action) {
+    StringBuilder s = new StringBuilder();
+    s.append("#!/bin/sh\n")
+        .append("# continuity-lab host action '")
+        .append(action.key())
+        .append("' for node ")
+        .append(node.name())
+        .append("\nset -eu\n")
+        .append("cd '")
+        .append(labDir)
+        .append("'\n")
+        .append("BIN='")
+        .append(binaries.binDir())
+        .append("'\nDATA='")
+        .append(node.dataDir())
+        .append("'\nLOG='")
+        .append(node.logFile())
+        .append("'\nPORT=")
+        .append(node.port())
+        .append("\nPEER_HOST=\"${CONTINUITY_PEER_HOST:-")
+        .append(peer.host())
+        .append("}\"\nPEER_PORT=\"${CONTINUITY_PEER_PORT:-")
+        .append(peer.port())
+        .append("}\"\n")
+        .append(
+            "as_pg() { if [ \"$(id -u)\" = 0 ]; then runuser -u postgres -- \"$@\"; else"
+                + " \"$@\"; fi; }\n")
+        .append("running() { as_pg \"$BIN/pg_ctl\" -D \"$DATA\" status >/dev/null 2>&1; }\n");
+    switch (action) {
+      case STOP -> s.append(stop());
+      case START -> s.append(start());
+      case FENCE -> s.append(fence());
+      case REJOIN, REWIND -> s.append(rejoin(node));
+      default -> throw new IllegalArgumentException(action.toString());
+    }
+    return s.toString();
+  }
+
+  private static String stop() {
+    return "if running; then as_pg \"$BIN/pg_ctl\" -D \"$DATA\" -m fast -w -t 60 stop;"
+        + " else echo 'server was not running'; fi\n"
+        + "as_pg \"$BIN/pg_controldata\" \"$DATA\""
+        + " | grep -E '^(Database cluster state|Latest checkpoint location|Latest checkpoint.s"
+        + " TimeLineID):'\n";
+  }
+
+  private static String start() {
+    return "if running; then echo 'server already running'; else"
+        + " as_pg \"$BIN/pg_ctl\" -D \"$DATA\" -l \"$LOG\" -w -t 60 start; fi\n";
+  }
+
+  private static String fence() {
+    return "if running; then as_pg \"$BIN/pg_ctl\" -D \"$DATA\" -m immediate -w -t 60 stop; fi\n"
+        + "as_pg touch \"$DATA/standby.signal\"\n"
+        + "echo 'fenced: stopped; a restart brings it back only as a standby'\n";
+  }
+
+  private static String rejoin(PostgresNode node) {
+    String slot = node.slotName();
+    String psqlPeer =
+        "as_pg \"$BIN/psql\" -X -q -At -v ON_ERROR_STOP=1 -h \"$PEER_HOST\" -p \"$PEER_PORT\""
+            + " -U postgres -d postgres";
+    String psqlSelf =
+        "as_pg \"$BIN/psql\" -X -q -At -v ON_ERROR_STOP=1 -h 127.0.0.1 -p \"$PORT\""
+            + " -U postgres -d postgres";
+    return "if running; then as_pg \"$BIN/pg_ctl\" -D \"$DATA\" -m fast -w -t 60 stop; fi\n"
+        + "as_pg rm -f \"$DATA/standby.signal\"\n"
+        + psqlPeer
+        + " -c \"select pg_create_physical_replication_slot('"
+        + slot
+        + "', true) where not exists (select 1 from pg_replication_slots where slot_name = '"
+        + slot
+        + "')\" >/dev/null\n"
+        + "# a recently promoted source must checkpoint so its control file shows its timeline\n"
+        + psqlPeer
+        + " -c checkpoint\n"
+        + "as_pg \"$BIN/pg_rewind\" -D \"$DATA\""
+        + " --source-server=\"host=$PEER_HOST port=$PEER_PORT user=postgres dbname=postgres\"\n"
+        + "as_pg tee \"$DATA/postgresql.auto.conf\" >/dev/null <<EOF\n"
+        + "# written by continuity-lab (rejoin)\n"
+        + "port = $PORT\n"
+        + "primary_conninfo = 'host=$PEER_HOST port=$PEER_PORT user=postgres application_name="
+        + node.name()
+        + "'\n"
+        + "primary_slot_name = '"
+        + slot
+        + "'\n"
+        + "recovery_target_timeline = 'latest'\n"
+        + "EOF\n"
+        + "as_pg touch \"$DATA/standby.signal\"\n"
+        + "as_pg \"$BIN/pg_ctl\" -D \"$DATA\" -l \"$LOG\" -w -t 60 start\n"
+        + psqlSelf
+        + " -c \"select pg_drop_replication_slot(slot_name) from pg_replication_slots"
+        + " where not active\" >/dev/null\n"
+        + "echo 'rejoined as a standby of '\"$PEER_HOST:$PEER_PORT\"\n";
+  }
+}
