@@ -63,11 +63,17 @@ for _ in $(seq 1 180); do
   kill -0 "$SERVER_PID" 2>/dev/null || { echo "server died:"; tail -40 "$WORK/server.log"; exit 1; }
   sleep 1
 done
-echo "bench: server up, warming up for one interval"
-sleep "$INTERVAL"
+echo "bench: server up; waiting until every resource has been probed once"
+for _ in $(seq 1 $(( INTERVAL * 4 ))); do
+  unprobed=$(curl -fs -u "admin:$PASSWORD" "http://localhost:$PORT/api/v1/status" |
+    python3 -c 'import json,sys; print(sum(r["evidenceAgeSeconds"] is None for r in json.load(sys.stdin)["resources"]))')
+  [[ "$unprobed" == 0 ]] && break
+  sleep 1
+done
+echo "bench: $unprobed resources still unprobed; measuring for ${DURATION}s"
 
 prom() { curl -fs -u "admin:$PASSWORD" "http://localhost:$PORT/actuator/prometheus"; }
-probes() { prom | awk '/^continuity_probe_duration_seconds_count/ {s += $2} END {printf "%d", s}'; }
+probes() { prom | awk '/^continuity_probe_duration_seconds_count/ {s += $NF} END {printf "%d", s}'; }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVER_PID/stat"; }
 
 start_probes=$(probes); start_ticks=$(cpu_ticks); start_time=$(date +%s.%N)
@@ -77,7 +83,7 @@ end=$(( $(date +%s) + DURATION ))
 while [[ $(date +%s) -lt $end ]]; do
   curl -fs -u "admin:$PASSWORD" "http://localhost:$PORT/api/v1/status" |
     python3 -c 'import json,sys; [print(r["evidenceAgeSeconds"] if r["evidenceAgeSeconds"] is not None else 1e9) for r in json.load(sys.stdin)["resources"]]' >> "$ages"
-  heap=$(prom | awk '/^jvm_memory_used_bytes\{.*area="heap"/ {s += $2} END {printf "%d", s}')
+  heap=$(prom | awk 'index($0, "jvm_memory_used_bytes{") == 1 && index($0, "area=\"heap\"") {s += $NF} END {printf "%d", s}')
   (( heap > heap_max )) && heap_max=$heap
   sleep 5
 done

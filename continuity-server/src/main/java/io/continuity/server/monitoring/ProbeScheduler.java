@@ -25,11 +25,12 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>Each resource has its tier's interval; its first probe is at a random offset within the
- *       interval and every later one gets a small random jitter, so probes do not bunch up.
+ *       interval and every later one is jittered by up to ±2.5 %, so probes do not bunch up.
  *   <li>A resource whose previous probe is still running is not probed again: the probe is counted
  *       as missed ({@code continuity_probe_missed_total}).
  *   <li>A platform whose probes all hold its permits ({@link PlatformBulkheads}) gets no further
- *       workers; its due resources are counted as missed.
+ *       workers; its due resources wait for the next pass, and one that waited a whole interval is
+ *       counted as missed.
  *   <li>Each probe is told its timeout and the engine enforces it: at the deadline the probe is
  *       cancelled and interrupted and a timeout is recorded.
  * </ul>
@@ -88,9 +89,12 @@ final class ProbeScheduler implements AutoCloseable {
     }
   }
 
-  /** How often a pass runs: a tenth of the smallest interval, between 10 ms and 1 s. */
+  /**
+   * How often a pass runs: a sixtieth of the smallest interval, between 10 ms and 250 ms, so the
+   * probes due in one pass stay a small batch that the workers absorb without bursts.
+   */
   Duration tick() {
-    long millis = Math.max(10, Math.min(1000, properties.smallestInterval().toMillis() / 10));
+    long millis = Math.max(10, Math.min(250, properties.smallestInterval().toMillis() / 60));
     return Duration.ofMillis(millis);
   }
 
@@ -115,11 +119,17 @@ final class ProbeScheduler implements AutoCloseable {
       if (now.isBefore(slot.due)) {
         continue;
       }
-      slot.due = nextDue(slot.due, now, interval);
-      if (!slot.inFlight.compareAndSet(false, true)) {
+      if (slot.inFlight.get()) {
+        slot.due = nextDue(slot.due, now, interval);
         metrics.missed(resource);
         continue;
       }
+      if (!bulkheads.tryEnter(resource.platform())) {
+        deferOrMiss(resource, slot, now, interval);
+        continue;
+      }
+      slot.due = nextDue(slot.due, now, interval);
+      slot.inFlight.set(true);
       start(resource, slot);
     }
     if (slots.size() != ids.size() || !ids.containsAll(slots.keySet())) {
@@ -131,17 +141,24 @@ final class ProbeScheduler implements AutoCloseable {
     }
   }
 
-  private void start(Resource resource, Slot slot) {
-    if (!bulkheads.tryEnter(resource.platform())) {
-      slot.inFlight.set(false);
+  /**
+   * The platform has every permit out: the resource stays due and is tried again on the next pass,
+   * unless it has waited a whole interval, which counts as a missed probe.
+   */
+  private void deferOrMiss(Resource resource, Slot slot, Instant now, Duration interval) {
+    if (!now.isBefore(slot.due.plus(interval))) {
+      slot.due = nextDue(slot.due, now, interval);
       metrics.missed(resource);
       log.debug(
-          "probe of {} skipped: platform {} has {} probes in flight",
+          "probe of {} missed: platform {} has had {} probes in flight for a whole interval",
           resource.id(),
           resource.platform(),
           bulkheads.inFlight(resource.platform()));
-      return;
     }
+  }
+
+  /** Starts the probe of a resource whose platform permit is already taken. */
+  private void start(Resource resource, Slot slot) {
     Runnable release =
         () -> {
           bulkheads.leave(resource.platform());
@@ -168,13 +185,14 @@ final class ProbeScheduler implements AutoCloseable {
     return fifth.compareTo(Duration.ofSeconds(1)) > 0 ? Duration.ofSeconds(1) : fifth;
   }
 
-  /** The next due time: one interval on, plus up to 5 % jitter; never in a burst to catch up. */
+  /**
+   * The next due time: one interval on, give or take up to 2.5 % (centred, so the mean interval is
+   * the configured one); never in a burst to catch up.
+   */
   private static Instant nextDue(Instant due, Instant now, Duration interval) {
-    Instant next = due.plus(interval);
-    if (!next.isAfter(now)) {
-      next = now.plus(interval);
-    }
-    return next.plus(randomBelow(interval.dividedBy(20)));
+    Duration spread = interval.dividedBy(20);
+    Instant next = due.plus(interval).minus(spread.dividedBy(2)).plus(randomBelow(spread));
+    return next.isAfter(now) ? next : now.plus(interval);
   }
 
   private static Duration randomBelow(Duration bound) {
