@@ -91,7 +91,7 @@ final class ProbeScheduler implements AutoCloseable {
 
   /**
    * How often a pass runs: a sixtieth of the smallest interval, between 10 ms and 250 ms, so the
-   * probes due in one pass stay a small batch that the workers absorb without bursts.
+   * probes due in one pass stay a small batch.
    */
   Duration tick() {
     long millis = Math.max(10, Math.min(250, properties.smallestInterval().toMillis() / 60));
@@ -119,18 +119,12 @@ final class ProbeScheduler implements AutoCloseable {
       if (now.isBefore(slot.due)) {
         continue;
       }
-      if (slot.inFlight.get()) {
-        slot.due = nextDue(slot.due, now, interval);
-        metrics.missed(resource);
-        continue;
-      }
-      if (!bulkheads.tryEnter(resource.platform())) {
-        deferOrMiss(resource, slot, now, interval);
-        continue;
-      }
       slot.due = nextDue(slot.due, now, interval);
-      slot.inFlight.set(true);
-      start(resource, slot);
+      if (!slot.inFlight.compareAndSet(false, true)) {
+        metrics.missed(resource); // still probing, or still waiting for its platform
+        continue;
+      }
+      bulkheads.submit(resource.platform(), () -> start(resource, slot));
     }
     if (slots.size() != ids.size() || !ids.containsAll(slots.keySet())) {
       slots.keySet().retainAll(ids);
@@ -138,22 +132,6 @@ final class ProbeScheduler implements AutoCloseable {
       metrics.retainOnly(ids);
       latest.retainOnly(ids);
       recorder.retainOnly(ids);
-    }
-  }
-
-  /**
-   * The platform has every permit out: the resource stays due and is tried again on the next pass,
-   * unless it has waited a whole interval, which counts as a missed probe.
-   */
-  private void deferOrMiss(Resource resource, Slot slot, Instant now, Duration interval) {
-    if (!now.isBefore(slot.due.plus(interval))) {
-      slot.due = nextDue(slot.due, now, interval);
-      metrics.missed(resource);
-      log.debug(
-          "probe of {} missed: platform {} has had {} probes in flight for a whole interval",
-          resource.id(),
-          resource.platform(),
-          bulkheads.inFlight(resource.platform()));
     }
   }
 
