@@ -34,6 +34,7 @@ public class ExecutionConfirmation {
   private final ConfirmationTokens tokens;
   private final ExecutionRunRepository runs;
   private final ExecutionRunner runner;
+  private final ExecutionLeases leases;
   private final AuditTrail audit;
   private final TransactionTemplate tx;
   private final Clock clock;
@@ -46,6 +47,7 @@ public class ExecutionConfirmation {
       ConfirmationTokens tokens,
       ExecutionRunRepository runs,
       ExecutionRunner runner,
+      ExecutionLeases leases,
       AuditTrail audit,
       PlatformTransactionManager transactions,
       Clock clock) {
@@ -56,6 +58,7 @@ public class ExecutionConfirmation {
     this.tokens = tokens;
     this.runs = runs;
     this.runner = runner;
+    this.leases = leases;
     this.audit = audit;
     this.tx = new TransactionTemplate(transactions);
     this.clock = clock;
@@ -138,6 +141,7 @@ public class ExecutionConfirmation {
             () -> {
               runs.insert(id, plan, PlanJson.writeValue(before), clock.instant());
               claim(plan, id);
+              leases.reserve(id);
               if (acknowledged) {
                 audit.append(
                     event(

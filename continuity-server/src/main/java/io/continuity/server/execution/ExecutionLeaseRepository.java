@@ -67,6 +67,17 @@ class ExecutionLeaseRepository {
         .orElse(OptionalLong.empty());
   }
 
+  /** Inserts the first lease of a new run (token 1), in the caller's transaction. */
+  void insertFirst(String executionId, String owner, Instant expiresAt) {
+    jdbc.sql(
+            "insert into execution_lease (execution_id, owner, fencing_token, expires_at)"
+                + " values (:id, :owner, 1, :expires)")
+        .param("id", executionId)
+        .param("owner", owner)
+        .param("expires", SnapshotColumns.time(expiresAt))
+        .update();
+  }
+
   /**
    * Checks that {@code owner} still holds the lease with {@code token} and extends it, locking the
    * row for the rest of the caller's transaction.

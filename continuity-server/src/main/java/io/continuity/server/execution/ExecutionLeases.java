@@ -44,6 +44,14 @@ public class ExecutionLeases {
   }
 
   /**
+   * Reserves the lease of a run being confirmed, in the confirming transaction, so no recovery pass
+   * can judge it runner-less between the commit and the runner's start.
+   */
+  public void reserve(String executionId) {
+    repository.insertFirst(executionId, owner, clock.instant().plus(duration));
+  }
+
+  /**
    * Checks the lease is still ours with this token and extends it; in a transaction the row stays
    * locked until it ends.
    *
@@ -67,12 +75,16 @@ public class ExecutionLeases {
     repository.release(lease.executionId(), lease.owner(), lease.token(), clock.instant());
   }
 
-  /** True when nobody holds a live lease on the execution (none, or expired). */
-  public boolean isFree(String executionId) {
+  /**
+   * True when nobody holds a live lease on the execution (none, or expired). With {@code ownIsFree}
+   * a live lease in this instance's own name counts as free too: at start-up it was left by this
+   * instance's previous life (a fixed {@code instance-id}), not by a running runner.
+   */
+  public boolean isFree(String executionId, boolean ownIsFree) {
     Instant now = clock.instant();
     return repository
         .find(executionId)
-        .map(lease -> !lease.expiresAt().isAfter(now) || lease.owner().equals(owner))
+        .map(lease -> !lease.expiresAt().isAfter(now) || (ownIsFree && lease.owner().equals(owner)))
         .orElse(true);
   }
 }

@@ -249,8 +249,8 @@ public class ExecutionRequests {
   private Optional<ExecutionRequestSnapshot> save(
       ExecutionRequestSnapshot loaded, Command command, Instant now, Runnable inSameTransaction) {
     ExecutionRequest request = ExecutionRequest.restore(loaded);
-    command.apply(request, now);
     inSameTransaction.run();
+    command.apply(request, now);
     ExecutionRequestSnapshot next = request.snapshot();
     if (!repository.update(next, loaded.version(), loaded.approvals().size())) {
       return Optional.empty();

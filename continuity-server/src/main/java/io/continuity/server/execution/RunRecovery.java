@@ -41,18 +41,22 @@ class RunRecovery {
 
   @EventListener(ApplicationReadyEvent.class)
   void onReady() {
-    recoverAll();
+    recoverAll(true);
     long every = leases.duration().toMillis();
     runner
         .scheduler()
-        .scheduleWithFixedDelay(this::recoverAll, every, every, TimeUnit.MILLISECONDS);
+        .scheduleWithFixedDelay(() -> recoverAll(false), every, every, TimeUnit.MILLISECONDS);
   }
 
-  /** One pass over every RUNNING execution no runner holds. */
-  void recoverAll() {
+  /**
+   * One pass over every RUNNING execution no runner holds.
+   *
+   * @param atStartUp leases in this instance's own name count as lapsed (left by its previous life)
+   */
+  void recoverAll(boolean atStartUp) {
     try {
       for (String id : runs.running()) {
-        if (!runner.isActive(id) && leases.isFree(id)) {
+        if (!runner.isActive(id) && leases.isFree(id, atStartUp)) {
           recover(id);
         }
       }

@@ -47,6 +47,7 @@ class ExecutionEngineIT {
   @Autowired JdbcClient jdbc;
   @Autowired AuditTrail audit;
   @Autowired ResourceRoleChanges roles;
+  @Autowired RunRecovery recovery;
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) throws URISyntaxException {
@@ -328,6 +329,52 @@ class ExecutionEngineIT {
             .query(Integer.class)
             .single();
     assertThat(firstWave2).isGreaterThan(lastWave1);
+  }
+
+  @Test
+  void aRunWhoseRunnerIsLostDuringAPromotionEndsInterruptedNamingIt() {
+    String id = approvedSwitchover("eng-crash", "west");
+    JsonNode plan = awaitPlanReady(id);
+    SimulatedPlatform.setHangStep("eng-crash", "promote-target");
+    confirm(id, plan.path("confirmationToken").asString(), false);
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () ->
+                jdbc.sql(
+                        "select count(*) from execution_step where execution_id = :id and step_id"
+                            + " = 'promote-target' and outcome = 'STARTED'")
+                    .param("id", id)
+                    .query(Long.class)
+                    .single(),
+            n -> n == 1);
+    // The runner's instance "dies": its lease lapses under another name.
+    jdbc.sql(
+            "update execution_lease set owner = 'dead-instance', expires_at = :past where"
+                + " execution_id = :id")
+        .param("past", java.time.OffsetDateTime.parse("2000-01-01T00:00:00Z"))
+        .param("id", id)
+        .update();
+
+    java.util.Optional<ResumeDecision> decision = recovery.recover(id);
+
+    assertThat(decision).containsInstanceOf(ResumeDecision.Interrupt.class);
+    JsonNode failed = awaitState(id, "FAILED");
+    assertThat(failed.toString()).contains("INTERRUPTED").contains("promote-target");
+    assertThat(
+            jdbc.sql(
+                    "select outcome from execution_step where execution_id = :id and step_id ="
+                        + " 'promote-target'")
+                .param("id", id)
+                .query(String.class)
+                .single())
+        .isEqualTo("INTERRUPTED");
+    assertThat(
+            jdbc.sql("select count(*) from execution_active_resource where execution_id = :id")
+                .param("id", id)
+                .query(Long.class)
+                .single())
+        .isZero();
   }
 
   // --- helpers -----------------------------------------------------------------------------
