@@ -133,6 +133,42 @@ public class ExecutionRequests {
     return insert(retry);
   }
 
+  /** Presents the start confirmation to a person who may confirm (READY_TO_START). */
+  public ExecutionRequestSnapshot presentConfirmation(String id, Actor actor) {
+    return apply(id, (request, now) -> request.presentConfirmation(actor, now));
+  }
+
+  /**
+   * A person confirms the start (RUNNING). {@code inSameTransaction} runs with the save, in its
+   * transaction (the engine stores the confirmed plan and claims the resources there), and {@code
+   * checks} are recorded as the request's precheck results after the start.
+   */
+  ExecutionRequestSnapshot confirmStart(
+      String id, Actor actor, List<PrecheckRecord> checks, Runnable inSameTransaction) {
+    return apply(
+        id,
+        (request, now) -> {
+          request.confirmStart(actor, now);
+          for (PrecheckRecord check : checks) {
+            request.run().recordPrecheck(check.id(), check.passed(), check.detail(), now);
+          }
+        },
+        true,
+        inSameTransaction);
+  }
+
+  /**
+   * An engine command (step, check, end of run) saved together with {@code inSameTransaction} (the
+   * fenced step-log write), in one transaction. Refusals are not audited as denied attempts: the
+   * engine is not a person.
+   */
+  ExecutionRequestSnapshot engine(String id, Command command, Runnable inSameTransaction) {
+    return apply(id, command, false, inSameTransaction);
+  }
+
+  /** A precheck result to record with the start: a qualified id, the verdict and what was seen. */
+  record PrecheckRecord(String id, boolean passed, String detail) {}
+
   public Optional<ExecutionRequestSnapshot> find(String id) {
     return repository.find(id);
   }
@@ -176,12 +212,18 @@ public class ExecutionRequests {
   }
 
   private ExecutionRequestSnapshot apply(String id, Command command, boolean auditRefusals) {
+    return apply(id, command, auditRefusals, () -> {});
+  }
+
+  private ExecutionRequestSnapshot apply(
+      String id, Command command, boolean auditRefusals, Runnable inSameTransaction) {
     for (int attempt = 1; ; attempt++) {
       Instant now = now();
       ExecutionRequestSnapshot loaded =
           repository.find(id).orElseThrow(() -> new ExecutionNotFoundException(id));
       try {
-        Optional<ExecutionRequestSnapshot> saved = tx.execute(status -> save(loaded, command, now));
+        Optional<ExecutionRequestSnapshot> saved =
+            tx.execute(status -> save(loaded, command, now, inSameTransaction));
         if (saved.isPresent()) {
           return saved.get();
         }
@@ -205,8 +247,9 @@ public class ExecutionRequests {
 
   /** Applies the command and saves; empty when another save came first (rolled back). */
   private Optional<ExecutionRequestSnapshot> save(
-      ExecutionRequestSnapshot loaded, Command command, Instant now) {
+      ExecutionRequestSnapshot loaded, Command command, Instant now, Runnable inSameTransaction) {
     ExecutionRequest request = ExecutionRequest.restore(loaded);
+    inSameTransaction.run();
     command.apply(request, now);
     ExecutionRequestSnapshot next = request.snapshot();
     if (!repository.update(next, loaded.version(), loaded.approvals().size())) {
@@ -240,7 +283,7 @@ public class ExecutionRequests {
 
   /** One aggregate command, applied to a freshly loaded request. */
   @FunctionalInterface
-  private interface Command {
+  interface Command {
     void apply(ExecutionRequest request, Instant now);
   }
 }

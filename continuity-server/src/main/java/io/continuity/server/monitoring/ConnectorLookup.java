@@ -7,7 +7,7 @@ import io.continuity.connector.api.Connector;
  * its configuration was refused). A resource without a connector is observed as a failure, never as
  * healthy.
  */
-sealed interface ConnectorLookup {
+public sealed interface ConnectorLookup {
 
   /** A connector ready to probe. */
   record Available(Connector connector) implements ConnectorLookup {}

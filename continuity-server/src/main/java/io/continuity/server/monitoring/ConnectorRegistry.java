@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * closed). A resource whose platform has no installed connector, or whose configuration the factory
  * refuses, gets an {@link ConnectorLookup.Unavailable} that says what to fix.
  */
-final class ConnectorRegistry implements AutoCloseable {
+final class ConnectorRegistry implements ResourceConnectors, AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(ConnectorRegistry.class);
 
@@ -39,7 +39,8 @@ final class ConnectorRegistry implements AutoCloseable {
   }
 
   /** The connector for this definition of the resource, made or rebuilt when needed. */
-  ConnectorLookup lookup(Resource resource) {
+  @Override
+  public ConnectorLookup lookup(Resource resource) {
     Entry entry =
         entries.compute(
             resource.id(),

@@ -86,6 +86,14 @@ class MonitoringConfiguration {
     return new ObservationRetention(observations, outcomes, properties.retention(), clock);
   }
 
+  /** Shared by the probes and the execution engine (a connector may probe while a step runs). */
+  @Bean
+  ConnectorRegistry connectorRegistry() {
+    return new ConnectorRegistry(
+        ConnectorFactories.load(MonitoringConfiguration.class.getClassLoader()),
+        EnvironmentSecretResolver.system());
+  }
+
   @Bean
   @ConditionalOnProperty(
       name = "continuity.monitoring.enabled",
@@ -97,11 +105,8 @@ class MonitoringConfiguration {
       ResourceMetrics metrics,
       LatestOutcomes latest,
       MonitoringProperties properties,
+      ConnectorRegistry connectors,
       Clock clock) {
-    ConnectorRegistry connectors =
-        new ConnectorRegistry(
-            ConnectorFactories.load(MonitoringConfiguration.class.getClassLoader()),
-            EnvironmentSecretResolver.system());
     MonitoringExecutors executors = new MonitoringExecutors(properties.poolSize());
     ProbeScheduler scheduler =
         new ProbeScheduler(

@@ -71,6 +71,14 @@ public class MonitoringStatus {
     return Optional.of(new GroupStatus(group.get(), groups.evaluate(group.get(), outcomes)));
   }
 
+  /**
+   * The observation the latest outcome of a resource was judged on (with its probe result: markers,
+   * lag, heartbeat); empty when none was made since the server started.
+   */
+  public Optional<Observation> latestObservation(String resourceId) {
+    return latest.observation(resourceId);
+  }
+
   private ResourceStatus statusOf(Resource resource) {
     StatusOutcome outcome =
         latest.outcome(resource.id()).orElseGet(() -> recorder.unobserved(resource));

@@ -25,7 +25,12 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * request field is at fault, the {@code field}: separation of duties and roles answer 403, a wrong
  * state 409, a missing ticket, reason or justification 422.
  */
-@RestControllerAdvice(assignableTypes = ExecutionsController.class)
+@RestControllerAdvice(
+    assignableTypes = {
+      ExecutionsController.class,
+      ExecutionRunController.class,
+      EvidenceController.class
+    })
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ExecutionProblems {
 

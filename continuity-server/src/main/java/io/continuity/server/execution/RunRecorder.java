@@ -1,0 +1,227 @@
+package io.continuity.server.execution;
+
+import io.continuity.connector.api.PlanStep;
+import io.continuity.connector.api.StepKind;
+import io.continuity.core.audit.GenericAuditEvent;
+import io.continuity.core.execution.ExecutionRequest;
+import io.continuity.core.execution.ExecutionRequestSnapshot;
+import io.continuity.core.execution.ExecutionScope;
+import io.continuity.server.audit.AuditTrail;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Writes what a run does, each fact in one transaction with its fencing check: the step-log row,
+ * the request's run progress and the audit events. A resource request records its steps on the
+ * request itself ({@code RunProgress}); a group request records each wave there ({@code wave-1},
+ * ...) and each member's steps as STEP_* audit events naming the member, because the members of a
+ * wave run in parallel and the request holds one step in progress at a time.
+ */
+final class RunRecorder {
+
+  private final ExecutionRequests requests;
+  private final StepLog stepLog;
+  private final ExecutionLeases leases;
+  private final ExecutionRunRepository runs;
+  private final AuditTrail audit;
+  private final TransactionTemplate tx;
+  private final Clock clock;
+
+  RunRecorder(
+      ExecutionRequests requests,
+      StepLog stepLog,
+      ExecutionLeases leases,
+      ExecutionRunRepository runs,
+      AuditTrail audit,
+      TransactionTemplate tx,
+      Clock clock) {
+    this.requests = requests;
+    this.stepLog = stepLog;
+    this.leases = leases;
+    this.runs = runs;
+    this.audit = audit;
+    this.tx = tx;
+    this.clock = clock;
+  }
+
+  void stepStarted(ExecutionLease lease, ExecutionRequestSnapshot request, StepRecord record) {
+    if (isGroup(request)) {
+      tx.executeWithoutResult(
+          status -> {
+            stepLog.started(lease, record);
+            audit.append(memberEvent(request, "STEP_STARTED", record, "", Map.of()));
+          });
+      return;
+    }
+    requests.engine(
+        request.id(),
+        (r, now) -> {
+          if (!r.snapshot().currentStep().equals(Optional.of(record.stepId()))) {
+            r.run().recordStepStarted(record.stepId(), now);
+          }
+        },
+        () -> stepLog.started(lease, record));
+  }
+
+  void stepFinished(
+      ExecutionLease lease,
+      ExecutionRequestSnapshot request,
+      StepRecord record,
+      PlanStep step,
+      StepInvoker.Outcome outcome) {
+    Instant at = now();
+    Runnable write =
+        () ->
+            stepLog.finished(
+                lease, record.seq(), outcome.outcome(), at, outcome.output(), outcome.facts());
+    boolean ok = outcome.succeeded();
+    if (isGroup(request)) {
+      tx.executeWithoutResult(
+          status -> {
+            write.run();
+            Map<String, String> details = new LinkedHashMap<>();
+            details.put("outcome", outcome.outcome().name());
+            audit.append(
+                memberEvent(
+                    request,
+                    ok ? "STEP_COMPLETED" : "STEP_FAILED",
+                    record,
+                    outcome.output(),
+                    details));
+          });
+      return;
+    }
+    requests.engine(
+        request.id(),
+        (r, now) -> {
+          if (ok) {
+            r.run().recordStepCompleted(step.id(), outcome.output(), now);
+          } else {
+            r.run().recordStepFailed(step.id(), outcome.outcome() + ": " + outcome.output(), now);
+          }
+          if (step.kind() == StepKind.POSTCHECK) {
+            r.run().recordPostcheck(step.id(), ok, outcome.output(), now);
+          } else if (step.kind() == StepKind.PRECHECK) {
+            r.run().recordPrecheck(step.id(), ok, outcome.output(), now);
+          }
+        },
+        write);
+  }
+
+  /** A group's wave as one step of the request. */
+  void waveStarted(ExecutionLease lease, String executionId, String waveId) {
+    requests.engine(
+        executionId,
+        (r, now) -> {
+          if (!r.snapshot().currentStep().equals(Optional.of(waveId))) {
+            r.run().recordStepStarted(waveId, now);
+          }
+        },
+        () -> leases.fence(lease));
+  }
+
+  void waveEnded(ExecutionLease lease, String executionId, String waveId, boolean ok, String text) {
+    requests.engine(
+        executionId,
+        (r, now) -> {
+          if (ok) {
+            r.run().recordStepCompleted(waveId, text, now);
+          } else {
+            r.run().recordStepFailed(waveId, text, now);
+          }
+        },
+        () -> leases.fence(lease));
+  }
+
+  void succeeded(ExecutionLease lease, String executionId, String evidenceAfter) {
+    requests.engine(
+        executionId,
+        (r, now) -> r.run().succeed(now),
+        () -> {
+          leases.fence(lease);
+          runs.releaseClaims(executionId);
+          runs.setEvidenceAfter(executionId, evidenceAfter);
+        });
+    leases.release(lease);
+  }
+
+  void failed(
+      ExecutionLease lease,
+      String executionId,
+      String reason,
+      Optional<String> stepId,
+      String evidenceAfter) {
+    requests.engine(
+        executionId,
+        (r, now) -> r.run().fail(reason, stepId, now),
+        () -> {
+          leases.fence(lease);
+          stepLog.interrupt(lease, now(), "the run stopped: " + reason);
+          runs.releaseClaims(executionId);
+          if (evidenceAfter != null) {
+            runs.setEvidenceAfter(executionId, evidenceAfter);
+          }
+        });
+    leases.release(lease);
+  }
+
+  /** Audits that a run resumes after its runner was lost, and why that is safe. */
+  void resumed(ExecutionLease lease, ExecutionRequestSnapshot request, String reason) {
+    tx.executeWithoutResult(
+        status -> {
+          leases.fence(lease);
+          audit.append(
+              new GenericAuditEvent(
+                  "EXECUTION_RESUMED",
+                  ExecutionRequest.ENGINE.id(),
+                  now(),
+                  Optional.of(request.id()),
+                  resourceOf(request),
+                  reason,
+                  request.changeTicket(),
+                  Map.of("owner", lease.owner(), "fencingToken", String.valueOf(lease.token()))));
+        });
+  }
+
+  private GenericAuditEvent memberEvent(
+      ExecutionRequestSnapshot request,
+      String type,
+      StepRecord record,
+      String reason,
+      Map<String, String> extra) {
+    Map<String, String> details = new LinkedHashMap<>();
+    details.put("groupId", request.scope().id());
+    details.put("stepId", record.stepId());
+    details.put("seq", String.valueOf(record.seq()));
+    details.put("attempt", String.valueOf(record.attempt()));
+    details.putAll(extra);
+    return new GenericAuditEvent(
+        type,
+        ExecutionRequest.ENGINE.id(),
+        now(),
+        Optional.of(request.id()),
+        Optional.of(record.memberResourceId()),
+        reason,
+        request.changeTicket(),
+        details);
+  }
+
+  private static boolean isGroup(ExecutionRequestSnapshot request) {
+    return request.scope() instanceof ExecutionScope.GroupScope;
+  }
+
+  private static Optional<String> resourceOf(ExecutionRequestSnapshot request) {
+    return request.scope() instanceof ExecutionScope.ResourceScope r
+        ? Optional.of(r.resourceId())
+        : Optional.empty();
+  }
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+  }
+}

@@ -1,0 +1,89 @@
+package io.continuity.server.execution;
+
+import io.continuity.connector.api.Connector;
+import io.continuity.connector.api.ConnectorException;
+import io.continuity.connector.api.PayloadSanitizer;
+import io.continuity.connector.api.PlanStep;
+import io.continuity.connector.api.StepContext;
+import io.continuity.connector.api.StepResult;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Runs one step on the bounded step pool and enforces its timeout: the connector is given the
+ * step's timeout, and the engine waits that long plus a short grace, then cancels (interrupts) the
+ * call and records TIMED_OUT, its outcome unknown. Output is sanitized again (never a secret).
+ */
+final class StepInvoker {
+
+  static final Duration GRACE = Duration.ofSeconds(2);
+
+  private final ExecutorService steps;
+  private final PayloadSanitizer sanitizer = PayloadSanitizer.standard();
+
+  StepInvoker(ExecutorService steps) {
+    this.steps = steps;
+  }
+
+  /** How one step ended, with its sanitized output and facts (its marker under "marker"). */
+  record Outcome(StepLogOutcome outcome, String output, Map<String, String> facts) {
+    boolean succeeded() {
+      return outcome == StepLogOutcome.SUCCEEDED;
+    }
+  }
+
+  /**
+   * @throws InterruptedException when the runner itself is stopped (server shut-down): the step
+   *     stays STARTED in the log, for recovery to judge
+   */
+  Outcome invoke(Connector connector, PlanStep step, StepContext context)
+      throws InterruptedException {
+    long started = System.nanoTime();
+    Future<StepResult> future =
+        steps.submit(() -> connector.execute(step, context, step.timeout()));
+    try {
+      StepResult result = future.get(step.timeout().plus(GRACE).toMillis(), TimeUnit.MILLISECONDS);
+      Map<String, String> facts = new LinkedHashMap<>(result.facts());
+      result.marker().ifPresent(marker -> facts.put("marker", marker.toString()));
+      return new Outcome(
+          result.succeeded() ? StepLogOutcome.SUCCEEDED : StepLogOutcome.FAILED,
+          clean(result.output()),
+          facts);
+    } catch (TimeoutException e) {
+      future.cancel(true);
+      return new Outcome(
+          StepLogOutcome.TIMED_OUT,
+          "step did not finish within its timeout of "
+              + Human.duration(step.timeout())
+              + "; it was cancelled and its outcome is unknown",
+          Map.of());
+    } catch (InterruptedException e) {
+      future.cancel(true);
+      throw e;
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      Duration took = Duration.ofNanos(System.nanoTime() - started);
+      boolean timedOut =
+          cause instanceof ConnectorException ce
+              && ce.isRetriable()
+              && took.compareTo(step.timeout()) >= 0;
+      String message = cause == null ? e.getMessage() : cause.getMessage();
+      return new Outcome(
+          timedOut ? StepLogOutcome.TIMED_OUT : StepLogOutcome.FAILED,
+          clean(
+              (timedOut ? "step timed out: " : "step could not run or its outcome is unknown: ")
+                  + message),
+          Map.of());
+    }
+  }
+
+  private String clean(String text) {
+    return StepRecord.truncate(sanitizer.sanitizeText(text == null ? "" : text));
+  }
+}
