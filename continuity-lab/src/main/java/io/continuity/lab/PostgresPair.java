@@ -234,7 +234,7 @@ public final class PostgresPair implements AutoCloseable {
     return labDir;
   }
 
-  /** Stops both servers at once and deletes the lab directory. Safe to call twice. */
+  /** Stops both servers (and any drill clone) and deletes the lab directory. Safe to call twice. */
   @Override
   public void close() {
     tearDown();
@@ -257,6 +257,13 @@ public final class PostgresPair implements AutoCloseable {
         }
       } catch (RuntimeException e) {
         System.err.println("continuity-lab: could not stop " + node + ": " + e.getMessage());
+      }
+      Path clone = hostActions.cloneDir(node);
+      if (Files.exists(clone.resolve("postmaster.pid"))) {
+        runner.run(
+            PostgresNode.COMMAND_TIMEOUT,
+            List.of(
+                binaries.tool("pg_ctl"), "-D", clone.toString(), "-m", "immediate", "-w", "stop"));
       }
     }
     deleteRecursively(labDir);
