@@ -16,10 +16,18 @@ public enum HostAction {
   /** Stops, rewinds if needed, and restarts the node as a standby of the peer. */
   REJOIN,
   /** The same as {@link #REJOIN}: pg_rewind from the peer always runs (a no-op when unneeded). */
-  REWIND;
+  REWIND,
+  /**
+   * An isolated copy for a drill: pg_basebackup of the node into {@code <lab>/clones/<node>},
+   * started on its own free port as a standby with no upstream (it never streams from, or writes
+   * to, the pair); prints {@code clone-endpoint: <host>:<port>}. Discards an earlier clone first.
+   */
+  CLONE,
+  /** Stops the node's clone (immediate) and deletes it; succeeds when there is none. */
+  DISCARD_CLONE;
 
-  /** The action's name in settings keys ({@code action.stop}). */
+  /** The action's name in settings keys ({@code action.stop}, {@code action.discard-clone}). */
   public String key() {
-    return name().toLowerCase(Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 }

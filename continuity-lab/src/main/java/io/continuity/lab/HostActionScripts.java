@@ -86,6 +86,8 @@ public final class HostActionScripts {
       case START -> s.append(start());
       case FENCE -> s.append(fence());
       case REJOIN, REWIND -> s.append(rejoin(node));
+      case CLONE -> s.append(clone(node, PostgresPair.freePort()));
+      case DISCARD_CLONE -> s.append(discardClone(node));
       default -> throw new IllegalArgumentException(action.toString());
     }
     return s.toString();
@@ -108,6 +110,51 @@ public final class HostActionScripts {
     return "if running; then as_pg \"$BIN/pg_ctl\" -D \"$DATA\" -m immediate -w -t 60 stop; fi\n"
         + "as_pg touch \"$DATA/standby.signal\"\n"
         + "echo 'fenced: stopped; a restart brings it back only as a standby'\n";
+  }
+
+  /** Where the clone of {@code node} lives (its data directory). */
+  Path cloneDir(PostgresNode node) {
+    return labDir.resolve("clones").resolve(node.name());
+  }
+
+  private String cloneVariables(PostgresNode node) {
+    return "CLONE='" + cloneDir(node) + "'\n";
+  }
+
+  private static final String STOP_CLONE =
+      "if [ -f \"$CLONE/postmaster.pid\" ] && as_pg \"$BIN/pg_ctl\" -D \"$CLONE\" status"
+          + " >/dev/null 2>&1; then as_pg \"$BIN/pg_ctl\" -D \"$CLONE\" -m immediate -w -t 60 stop;"
+          + " fi\n"
+          + "as_pg rm -rf \"$CLONE\" \"$CLONE.log\"\n";
+
+  private String clone(PostgresNode node, int clonePort) {
+    return cloneVariables(node)
+        + "CLONE_PORT="
+        + clonePort
+        + "\n"
+        + "# an earlier clone is discarded first, so running this twice leaves one clone\n"
+        + STOP_CLONE
+        + "as_pg mkdir -p \"$(dirname \"$CLONE\")\"\n"
+        + "as_pg \"$BIN/pg_basebackup\" -h 127.0.0.1 -p \"$PORT\" -U postgres -D \"$CLONE\""
+        + " -X stream -c fast --no-sync\n"
+        + "# isolated: its own port, no upstream, no slot; standby.signal so the drill promotes it\n"
+        + "as_pg tee \"$CLONE/postgresql.auto.conf\" >/dev/null <<EOF\n"
+        + "# written by continuity-lab (clone of "
+        + node.name()
+        + ")\n"
+        + "port = $CLONE_PORT\n"
+        + "primary_conninfo = ''\n"
+        + "primary_slot_name = ''\n"
+        + "EOF\n"
+        + "as_pg touch \"$CLONE/standby.signal\"\n"
+        + "as_pg \"$BIN/pg_ctl\" -D \"$CLONE\" -l \"$CLONE.log\" -w -t 60 start\n"
+        + "echo \"clone-endpoint: "
+        + PostgresNode.HOST
+        + ":$CLONE_PORT\"\n";
+  }
+
+  private String discardClone(PostgresNode node) {
+    return cloneVariables(node) + STOP_CLONE + "echo 'clone of " + node.name() + " discarded'\n";
   }
 
   private static String rejoin(PostgresNode node) {

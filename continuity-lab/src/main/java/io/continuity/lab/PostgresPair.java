@@ -55,11 +55,25 @@ public final class PostgresPair implements AutoCloseable {
    */
   public static PostgresPair start(
       PostgresBinaries binaries, String primaryName, String standbyName) {
+    return start(binaries, primaryName, standbyName, null);
+  }
+
+  /**
+   * The same as {@link #start(PostgresBinaries, String, String)} with the lab directory created in
+   * {@code parent} (null: the system's temp directory). Keep the path short: the servers' Unix
+   * sockets live there, and a socket path may have at most 107 characters.
+   */
+  public static PostgresPair start(
+      PostgresBinaries binaries, String primaryName, String standbyName, Path parent) {
     Path dir;
     try {
-      dir = Files.createTempDirectory("continuity-lab-");
+      dir =
+          parent == null
+              ? Files.createTempDirectory("continuity-lab-")
+              : Files.createTempDirectory(
+                  Files.createDirectories(parent.toAbsolutePath()), "continuity-lab-");
     } catch (IOException e) {
-      throw new LabException("could not create the lab directory", e);
+      throw new LabException("could not create the lab directory in " + parent, e);
     }
     PostgresPair pair = new PostgresPair(binaries, dir, primaryName, standbyName);
     try {
@@ -234,7 +248,7 @@ public final class PostgresPair implements AutoCloseable {
     return labDir;
   }
 
-  /** Stops both servers at once and deletes the lab directory. Safe to call twice. */
+  /** Stops both servers (and any drill clone) and deletes the lab directory. Safe to call twice. */
   @Override
   public void close() {
     tearDown();
@@ -257,6 +271,13 @@ public final class PostgresPair implements AutoCloseable {
         }
       } catch (RuntimeException e) {
         System.err.println("continuity-lab: could not stop " + node + ": " + e.getMessage());
+      }
+      Path clone = hostActions.cloneDir(node);
+      if (Files.exists(clone.resolve("postmaster.pid"))) {
+        runner.run(
+            PostgresNode.COMMAND_TIMEOUT,
+            List.of(
+                binaries.tool("pg_ctl"), "-D", clone.toString(), "-m", "immediate", "-w", "stop"));
       }
     }
     deleteRecursively(labDir);

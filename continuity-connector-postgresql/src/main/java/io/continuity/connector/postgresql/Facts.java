@@ -27,6 +27,11 @@ final class Facts {
   static final String NEW_TIMELINE = "newTimeline";
   static final String VERIFIED_LSN = "verifiedLsn";
 
+  /** The drill clone's endpoint, as its clone host action printed it. */
+  static final String CLONE_HOST = "cloneHost";
+
+  static final String CLONE_PORT = "clonePort";
+
   /** Values of {@link #FINAL_LSN_KIND}. */
   static final String SHUTDOWN_CHECKPOINT = "shutdown-checkpoint";
 

@@ -116,6 +116,9 @@ final class PostgresPlans {
                     + ".",
                 settings.drillWindow().plus(settings.statementTimeout().multipliedBy(2)),
                 true));
+        if (settings.site(target).hasAction("clone")) {
+          addCloneDrill(steps, target);
+        }
         steps.add(postcheckRoles(source, target));
       }
       default -> throw new IllegalArgumentException("no plan for " + type);
@@ -166,6 +169,46 @@ final class PostgresPlans {
               true));
     }
     steps.add(postcheckRoles(target, source));
+  }
+
+  /**
+   * The isolated-clone part of a drill: production roles never change, the clone is thrown away.
+   */
+  private void addCloneDrill(List<PlanStep> steps, String target) {
+    steps.add(
+        step(
+            CREATE_CLONE,
+            "Create an isolated clone",
+            StepKind.ACTION,
+            "Run "
+                + target
+                + "'s clone host action: a copy of the standby on its own endpoint, with no"
+                + " replication link to the pair. Running it again replaces the clone.",
+            settings.actionTimeout(),
+            true));
+    steps.add(
+        step(
+            VALIDATE_CLONE,
+            "Promote and validate the clone",
+            StepKind.ACTION,
+            "Promote the clone (never a production site), run the drill query and commit a write"
+                + " on it; on failure the clone is discarded.",
+            settings
+                .promoteTimeout()
+                .plus(settings.statementTimeout().multipliedBy(3))
+                .plus(settings.actionTimeout()),
+            true));
+    steps.add(
+        step(
+            DISCARD_CLONE,
+            "Discard the clone",
+            StepKind.ACTION,
+            "Run "
+                + target
+                + "'s discard-clone host action and check the clone's endpoint is closed."
+                + " Safe to run again.",
+            settings.actionTimeout(),
+            true));
   }
 
   private PlanStep precheckReplication(String source, String target) {

@@ -33,7 +33,8 @@ record PostgresSettings(
     Optional<String> sslmode) {
 
   /** Host actions the connector knows; any other {@code action.*} key is refused. */
-  static final Set<String> ACTIONS = Set.of("stop", "start", "fence", "rejoin", "rewind");
+  static final Set<String> ACTIONS =
+      Set.of("stop", "start", "fence", "rejoin", "rewind", "clone", "discard-clone");
 
   static final String DEFAULT_DATABASE = "postgres";
   private static final Pattern TABLE =
@@ -168,6 +169,13 @@ record PostgresSettings(
                 + SITE_KEYS
                 + " and action.<name>");
       }
+    }
+    if (actions.containsKey("clone") != actions.containsKey("discard-clone")) {
+      throw new IllegalArgumentException(
+          "site "
+              + endpoint.name()
+              + ": 'action.clone' and 'action.discard-clone' go together (a drill clone must"
+              + " always be torn down): set both or neither");
     }
     String host = merged.get("host");
     if (host == null || host.isBlank()) {

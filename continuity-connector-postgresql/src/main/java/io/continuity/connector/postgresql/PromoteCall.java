@@ -4,10 +4,17 @@ import io.continuity.connector.api.StepResult;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
-/** {@code pg_promote(wait => true)} on a standby that a step has already judged safe to promote. */
+/**
+ * Promotes a standby that a step has already judged safe to promote: {@code pg_promote(wait =>
+ * false)}, then {@code pg_is_in_recovery()} every 5 ms until it is out of recovery ({@code
+ * pg_promote(wait => true)} looks only every 100 ms, and each of those is write downtime).
+ */
 final class PromoteCall {
+
+  private static final long POLL_MILLIS = 5;
 
   private PromoteCall() {}
 
@@ -19,11 +26,23 @@ final class PromoteCall {
       Map<String, String> facts)
       throws SQLException {
     Duration wait = support.settings.promoteTimeout();
-    Sessions.allowLongCall(c, wait.plusSeconds(5));
-    String done =
-        StepSupport.queryText(
-            c, "select pg_promote(true, " + Math.max(1, wait.toSeconds()) + ")::text");
-    if (!"true".equals(done)) {
+    if (!"true".equals(StepSupport.queryText(c, "select pg_promote(false)::text"))) {
+      return support.failed(
+          "pg_promote could not signal "
+              + target.name()
+              + " (see its server log); it is still a standby: nothing changed",
+          facts);
+    }
+    // pg_promote(true) would check only every 100 ms; polling here ends the downtime sooner
+    Instant deadline = Instant.now().plus(wait);
+    boolean done = false;
+    while (!done && Instant.now().isBefore(deadline)) {
+      done = "false".equals(StepSupport.queryText(c, "select pg_is_in_recovery()::text"));
+      if (!done) {
+        pause();
+      }
+    }
+    if (!done) {
       return support.failed(
           "pg_promote on "
               + target.name()
@@ -40,5 +59,14 @@ final class PromoteCall {
         target.name() + " promoted at " + promotedAt + "; now primary on timeline " + timeline,
         facts,
         promotedAt);
+  }
+
+  private static void pause() throws SQLException {
+    try {
+      Thread.sleep(POLL_MILLIS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SQLException("interrupted while waiting for the promotion", e);
+    }
   }
 }

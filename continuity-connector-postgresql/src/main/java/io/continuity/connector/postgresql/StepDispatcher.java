@@ -17,6 +17,7 @@ final class StepDispatcher {
   private final FailoverSteps failover;
   private final FailbackSteps failback;
   private final DrillSteps drill;
+  private final CloneDrillSteps clone;
 
   StepDispatcher(StepSupport support) {
     this.checks = new CheckSteps(support);
@@ -24,6 +25,7 @@ final class StepDispatcher {
     this.failover = new FailoverSteps(support);
     this.failback = new FailbackSteps(support);
     this.drill = new DrillSteps(support);
+    this.clone = new CloneDrillSteps(support);
   }
 
   StepResult run(PlanStep step, StepContext context, Duration timeout) throws ConnectorException {
@@ -58,6 +60,12 @@ final class StepDispatcher {
         return drill.validateReads(context);
       case OBSERVE_REPLAY:
         return drill.observeReplay(context);
+      case CREATE_CLONE:
+        return clone.create(context, timeout);
+      case VALIDATE_CLONE:
+        return clone.validate(context, timeout);
+      case DISCARD_CLONE:
+        return clone.discard(context, timeout);
       default:
         throw ConnectorException.permanent(
             "step '" + step.id() + "' is not a step of the PostgreSQL connector's plans");

@@ -17,6 +17,9 @@ final class StepIds {
   static final String POSTCHECK_ROLES = "postcheck-roles";
   static final String VALIDATE_STANDBY_READS = "validate-standby-reads";
   static final String OBSERVE_REPLAY = "observe-replay-progress";
+  static final String CREATE_CLONE = "create-clone";
+  static final String VALIDATE_CLONE = "validate-clone";
+  static final String DISCARD_CLONE = "discard-clone";
 
   private StepIds() {}
 }

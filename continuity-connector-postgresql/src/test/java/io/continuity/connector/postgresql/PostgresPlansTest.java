@@ -91,6 +91,29 @@ class PostgresPlansTest {
   }
 
   @Test
+  void drillAddsTheIsolatedCloneStepsOnlyWhenTheTargetHasACloneAction() {
+    Map<String, String> cloning =
+        Map.of("host", "h", "action.clone", "c", "action.discard-clone", "d");
+    PostgresPlans withClone = new PostgresPlans(Fixtures.settings(Fixtures.config(ALL, cloning)));
+    PostgresPlans bare = new PostgresPlans(Fixtures.settings(Fixtures.config()));
+
+    assertThat(withClone.plan(OperationType.DRILL, "west").steps())
+        .extracting(PlanStep::id)
+        .containsExactly(
+            "precheck-replication",
+            "validate-standby-reads",
+            "observe-replay-progress",
+            "create-clone",
+            "validate-clone",
+            "discard-clone",
+            "postcheck-roles");
+    assertThat(withClone.plan(OperationType.DRILL, "west").steps()).allMatch(PlanStep::idempotent);
+    assertThat(bare.plan(OperationType.DRILL, "west").steps())
+        .extracting(PlanStep::id)
+        .doesNotContain("create-clone", "validate-clone", "discard-clone");
+  }
+
+  @Test
   void failbackTargetsOnlyTheConfiguredPrimary() throws Exception {
     try (Connector full = new PostgresConnectorFactory().create(Fixtures.config(ALL, ALL))) {
       assertThatThrownBy(

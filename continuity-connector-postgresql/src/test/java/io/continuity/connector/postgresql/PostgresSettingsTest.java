@@ -22,6 +22,37 @@ class PostgresSettingsTest {
   }
 
   @Test
+  void aCloneActionWithoutItsDiscardActionIsRefused() {
+    assertThatThrownBy(
+            () ->
+                Fixtures.settings(
+                    Fixtures.config(
+                        Map.of("host", "pg-east"),
+                        Map.of("host", "pg-west", "action.clone", "ssh west clone"))))
+        .hasMessageContaining("site west")
+        .hasMessageContaining("action.discard-clone");
+  }
+
+  @Test
+  void cloneEndpointIsTheLastEndpointLineTheActionPrinted() {
+    SiteSettings west = Fixtures.settings(Fixtures.config()).site("west");
+
+    assertThat(
+            CloneDrillSteps.endpoint(
+                "pg_basebackup: done\nclone-endpoint: 10.0.0.9:6543\nclone-endpoint:"
+                    + " 127.0.0.1:7654\n",
+                west))
+        .hasValueSatisfying(
+            c -> {
+              assertThat(c.host()).isEqualTo("127.0.0.1");
+              assertThat(c.port()).isEqualTo(7654);
+              assertThat(c.database()).isEqualTo(west.database());
+              assertThat(c.actions()).isEmpty();
+            });
+    assertThat(CloneDrillSteps.endpoint("started on port 7654", west)).isEmpty();
+  }
+
+  @Test
   void siteSettingsAndFlatSiteKeysBothConfigureASite() {
     PostgresSettings s =
         Fixtures.settings(

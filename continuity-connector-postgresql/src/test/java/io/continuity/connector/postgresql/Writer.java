@@ -91,6 +91,21 @@ final class Writer implements AutoCloseable {
     return Duration.ofNanos(longest);
   }
 
+  /**
+   * The longest time between two consecutive acknowledged writes where the second came after {@code
+   * startNanos} ({@link System#nanoTime()}): from the last write acknowledged before an operation
+   * began to the first one after it, if that is the longest.
+   */
+  Duration longestGapAfter(long startNanos) {
+    long longest = 0;
+    for (int i = 1; i < ackTimes.size(); i++) {
+      if (ackTimes.get(i)[1] > startNanos) {
+        longest = Math.max(longest, ackTimes.get(i)[1] - ackTimes.get(i - 1)[1]);
+      }
+    }
+    return Duration.ofNanos(longest);
+  }
+
   java.util.Set<Long> acknowledged() {
     return acknowledged;
   }

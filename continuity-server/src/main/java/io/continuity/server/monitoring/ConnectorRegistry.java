@@ -10,6 +10,7 @@ import io.continuity.connector.api.SiteEndpoint;
 import io.continuity.core.inventory.Resource;
 import io.continuity.core.inventory.Site;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -28,6 +29,9 @@ import org.slf4j.LoggerFactory;
 final class ConnectorRegistry implements ResourceConnectors, AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(ConnectorRegistry.class);
+
+  /** The connector setting that names the heartbeat table (the inventory's heartbeat.table). */
+  static final String HEARTBEAT_TABLE_SETTING = "heartbeatTable";
 
   private final ConnectorFactories factories;
   private final SecretResolver secrets;
@@ -104,15 +108,25 @@ final class ConnectorRegistry implements ResourceConnectors, AutoCloseable {
     }
   }
 
-  /** What the connector may know: sites with their connector settings, settings, secret refs. */
+  /**
+   * What the connector may know: sites with their connector settings ({@code connector.sites.<site
+   * name>}), resource-wide settings, secret refs. The inventory's {@code heartbeat.table} reaches
+   * the connector as the setting {@value #HEARTBEAT_TABLE_SETTING} (unless the settings name one
+   * themselves), so a heartbeat declared once in the inventory is also the one the connector
+   * writes.
+   */
   ConnectorConfig configOf(Resource resource) {
     List<SiteEndpoint> sites =
         List.of(endpoint(resource, resource.primarySite()), endpoint(resource, resource.drSite()));
+    Map<String, String> settings = new LinkedHashMap<>(resource.connector().settings());
+    resource
+        .heartbeat()
+        .ifPresent(heartbeat -> settings.putIfAbsent(HEARTBEAT_TABLE_SETTING, heartbeat.table()));
     return new ConnectorConfig(
         resource.id(),
         resource.platform(),
         sites,
-        resource.connector().settings(),
+        settings,
         resource.connector().secrets(),
         secrets);
   }
