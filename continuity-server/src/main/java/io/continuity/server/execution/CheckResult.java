@@ -6,7 +6,7 @@ import java.util.Objects;
  * One precheck's verdict on one member resource.
  *
  * @param id what was checked: {@code connector}, {@code capability}, {@code evidence-fresh}, {@code
- *     replication-lag}, {@code no-concurrent-run}, {@code cooldown}, {@code plan}
+ *     replication-lag}, {@code topology}, {@code no-concurrent-run}, {@code cooldown}, {@code plan}
  * @param detail what was seen, and for a failure what to do
  */
 public record CheckResult(String id, String resourceId, boolean passed, String detail) {

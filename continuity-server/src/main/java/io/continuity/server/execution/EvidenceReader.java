@@ -43,6 +43,23 @@ class EvidenceReader {
     return monitoring.resource(resourceId).map(this::evidence);
   }
 
+  /**
+   * The site the latest successful probe saw as primary (the connectors' {@code primarySite}
+   * payload entry), with the probe's time; empty when no probe said.
+   */
+  Optional<ObservedPrimary> observedPrimary(String resourceId) {
+    return monitoring
+        .latestObservation(resourceId)
+        .flatMap(o -> o.result())
+        .flatMap(
+            r ->
+                Optional.ofNullable(r.payload().asMap().get("primarySite"))
+                    .map(site -> new ObservedPrimary(site.toString(), r.observedAt())));
+  }
+
+  /** Which site a probe saw as primary, and when. */
+  record ObservedPrimary(String site, Instant observedAt) {}
+
   private ResourceEvidence evidence(ResourceStatus status) {
     Instant now = clock.instant();
     Resource resource = status.resource();

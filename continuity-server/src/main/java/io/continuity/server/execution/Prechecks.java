@@ -17,9 +17,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The checks that must pass before a confirmed request may start, per member resource: a connector
- * with the capability available (and not disabled by configuration), fresh evidence, lag within
- * bounds for a switchover, no other execution running on it, and no run that ended within the
- * cool-down unless the confirmer acknowledges it. Each check says what it saw.
+ * with the capability available (and not disabled by configuration), the primary monitoring
+ * observes being the one the inventory records, fresh evidence, lag within bounds for a switchover,
+ * no other execution running on it, and no run that ended within the cool-down unless the confirmer
+ * acknowledges it. Each check says what it saw.
  */
 @Component
 class Prechecks {
@@ -71,6 +72,7 @@ class Prechecks {
                   results.add(
                       CheckResult.fail(
                           "evidence-fresh", member, member + " is not in the inventory")));
+      results.add(topology(member));
       String holder = holders.get(member);
       results.add(
           holder == null || holder.equals(request.id())
@@ -113,6 +115,36 @@ class Prechecks {
             "capability",
             member,
             needed + " is unavailable for " + member + ": " + status.reason());
+  }
+
+  /**
+   * The primary monitoring observes is the one the inventory records (and the plan and the
+   * confirmation token assume): a switch done outside Continuity blocks the start, naming both.
+   */
+  private CheckResult topology(String member) {
+    String recorded = planner.currentPrimary(member);
+    Optional<EvidenceReader.ObservedPrimary> observed = evidence.observedPrimary(member);
+    if (observed.isEmpty()) {
+      return CheckResult.pass(
+          "topology", member, "the connector does not report the primary; recorded " + recorded);
+    }
+    String seen = observed.get().site();
+    return seen.equals(recorded)
+        ? CheckResult.pass(
+            "topology", member, "monitoring observes " + seen + " as primary, as recorded")
+        : CheckResult.fail(
+            "topology",
+            member,
+            "topology changed: monitoring observes "
+                + seen
+                + " as primary of "
+                + member
+                + " (probe at "
+                + observed.get().observedAt()
+                + ") but the inventory records "
+                + recorded
+                + ": the roles changed outside Continuity; find out why, reconcile the inventory"
+                + " and request again");
   }
 
   private static CheckResult fresh(ResourceEvidence e) {

@@ -170,11 +170,16 @@ final class RunRecorder {
     leases.release(lease);
   }
 
-  /** Audits that a run resumes after its runner was lost, and why that is safe. */
+  /**
+   * Audits that a run resumes after its runner was lost, and why that is safe; the attempt the lost
+   * runner left in flight is closed as INTERRUPTED (its outcome unknown) in the same transaction,
+   * so the re-run is a new attempt and the log never shows a step still running after the end.
+   */
   void resumed(ExecutionLease lease, ExecutionRequestSnapshot request, String reason) {
     tx.executeWithoutResult(
         status -> {
           leases.fence(lease);
+          stepLog.interrupt(lease, now(), "the runner was lost; " + reason);
           audit.append(
               new GenericAuditEvent(
                   "EXECUTION_RESUMED",
