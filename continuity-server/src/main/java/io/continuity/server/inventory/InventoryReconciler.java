@@ -152,6 +152,14 @@ public class InventoryReconciler {
     return snapshot;
   }
 
+  /**
+   * The primary site as stored now. Read from the store, not the snapshot: another instance sharing
+   * the store may have recorded a role change this instance's snapshot has not seen.
+   */
+  Optional<String> storedPrimarySite(String resourceId) {
+    return repository.currentPrimarySite(resourceId);
+  }
+
   List<Revision> revisions(Kind kind, String id) {
     return repository.revisions(kind, id);
   }

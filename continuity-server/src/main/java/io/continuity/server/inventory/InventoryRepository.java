@@ -106,6 +106,15 @@ class InventoryRepository {
         .update();
   }
 
+  /** The stored primary site of an active resource: what every instance sharing the store sees. */
+  Optional<String> currentPrimarySite(String id) {
+    return jdbc.sql(
+            "select current_primary_site from resource where id = :id and removed_at is null")
+        .param("id", id)
+        .query(String.class)
+        .optional();
+  }
+
   void setCurrentPrimarySite(String id, String site, Instant at) {
     jdbc.sql("update resource set current_primary_site = :site, updated_at = :at where id = :id")
         .param("site", site)

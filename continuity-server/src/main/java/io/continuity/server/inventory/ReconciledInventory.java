@@ -13,11 +13,12 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The inventory backed by the store: reads come from the reconciler's immutable snapshot (no
- * database access), so they are fast and never see half a reload. The start-up reconcile runs while
- * this bean initialises, so every bean that injects {@link Inventory} finds it loaded; the start-up
- * {@link InventoryChanged} is published once the context is refreshed, when every listener is
- * registered.
+ * The inventory backed by the store: reads of resources and groups come from the reconciler's
+ * immutable snapshot (no database access), so they are fast and never see half a reload; the
+ * current primary site is read from the store, which every instance shares. The start-up reconcile
+ * runs while this bean initialises, so every bean that injects {@link Inventory} finds it loaded;
+ * the start-up {@link InventoryChanged} is published once the context is refreshed, when every
+ * listener is registered.
  */
 @Component
 class ReconciledInventory
@@ -64,13 +65,19 @@ class ReconciledInventory
     return reconciler.snapshot().group(id);
   }
 
+  /**
+   * Read from the store on every call, so every instance sharing the store agrees on the primary
+   * the moment one of them records a role change (plans and confirmation tokens depend on it).
+   */
   @Override
   public String currentPrimarySite(String resourceId) {
-    String site = reconciler.snapshot().currentPrimarySites().get(resourceId);
-    if (site == null) {
+    if (reconciler.snapshot().resource(resourceId).isEmpty()) {
       throw new NoSuchElementException("no resource " + resourceId + " in the inventory");
     }
-    return site;
+    return reconciler
+        .storedPrimarySite(resourceId)
+        .orElseThrow(
+            () -> new NoSuchElementException("no resource " + resourceId + " in the inventory"));
   }
 
   @Override

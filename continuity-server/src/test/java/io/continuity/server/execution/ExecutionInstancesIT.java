@@ -107,9 +107,10 @@ class ExecutionInstancesIT {
         .as("instance B never judged the run")
         .doesNotContain("Resuming execution " + id)
         .doesNotContain("Execution " + id + " interrupted");
-    // Asked of the runner's instance: B keeps the current primary sites it read at start-up in
-    // memory (inventory.ReconciledInventory) and does not see A's role change until it reloads.
+    // Both instances read the current primary from the shared store: B sees A's role change at
+    // once, so its plans and confirmation tokens never rest on a stale primary.
     assertThat(viaA.currentPrimary("two-ok")).isEqualTo("west");
+    assertThat(viaB.currentPrimary("two-ok")).isEqualTo("west");
   }
 
   @Test
