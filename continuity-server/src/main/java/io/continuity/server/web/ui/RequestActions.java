@@ -13,8 +13,8 @@ import java.util.Optional;
  * What the signed-in person may do on one request, and in words why not where the console hides a
  * button (separation of duties made visible). The services judge again on every command.
  *
- * @param decisionNote why this person sees no approve/reject buttons ("" when they do, or when
- *     approvals are no longer awaited)
+ * @param decisionNote why this person sees no approve/reject buttons, or their own decision once
+ *     approvals are no longer awaited ("" when they may decide)
  */
 public record RequestActions(
     boolean decide,
@@ -29,9 +29,17 @@ public record RequestActions(
     boolean pending = state == ExecutionState.PENDING_APPROVAL;
     String decisionNote = "";
     boolean decide = false;
+    Optional<Approval> mine =
+        request.approvals().stream().filter(a -> a.actor().equals(me.id())).findFirst();
+    if (!pending && mine.isPresent()) {
+      decisionNote =
+          "You "
+              + (mine.get().approved() ? "approved" : "rejected")
+              + " this request at "
+              + mine.get().at()
+              + ".";
+    }
     if (pending) {
-      Optional<Approval> mine =
-          request.approvals().stream().filter(a -> a.actor().equals(me.id())).findFirst();
       if (request.createdBy().equals(me.id())) {
         decisionNote = "You requested this; someone else must approve.";
       } else if (mine.isPresent()) {
