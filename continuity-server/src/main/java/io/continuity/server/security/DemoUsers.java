@@ -55,6 +55,12 @@ class DemoUsers {
     return new InMemoryUserDetailsManager(users);
   }
 
+  /** The demo users and roles (never the password), for the login page. */
+  @Bean
+  DemoAccounts demoAccounts() {
+    return new DemoAccounts(new LinkedHashMap<>(USERS));
+  }
+
   @EventListener
   void printBanner(ApplicationReadyEvent ready) {
     String port = ready.getApplicationContext().getEnvironment().getProperty("local.server.port");

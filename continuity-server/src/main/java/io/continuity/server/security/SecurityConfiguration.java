@@ -43,7 +43,8 @@ class SecurityConfiguration {
             auth ->
                 auth.requestMatchers("/actuator/health", "/actuator/health/**")
                     .permitAll()
-                    .requestMatchers("/login", "/error", "/favicon.ico", "/webjars/**", "/css/**")
+                    .requestMatchers(
+                        "/login", "/error", "/favicon.ico", "/webjars/**", "/css/**", "/js/**")
                     .permitAll()
                     .requestMatchers("/actuator/**")
                     .hasRole(Role.ADMIN.name())
@@ -52,7 +53,7 @@ class SecurityConfiguration {
                     .anyRequest()
                     .authenticated())
         .httpBasic(basic -> basic.realmName("continuity").authenticationEntryPoint(entryPoint))
-        .formLogin(Customizer.withDefaults())
+        .formLogin(form -> form.loginPage("/login").permitAll())
         .logout(Customizer.withDefaults())
         .csrf(csrf -> csrf.ignoringRequestMatchers(SecurityPaths::isCsrfExempt))
         .requestCache(cache -> cache.requestCache(pagesOnly))

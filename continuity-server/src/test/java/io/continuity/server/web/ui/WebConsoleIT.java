@@ -1,0 +1,227 @@
+package io.continuity.server.web.ui;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.APIResponse;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.FormData;
+import com.microsoft.playwright.options.RequestOptions;
+import io.continuity.connector.simulated.SimulatedPlatform;
+import io.continuity.server.support.TestStateStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The web console in the machine's Chromium against the demo profile on H2, simulated resources
+ * probed every 200 ms: the tier-1 request-approve-confirm flow to the evidence report, separation
+ * of duties on the request page, and the dashboard's LAST KNOWN tile when visibility is lost.
+ * Screenshots land in {@code target/screenshots/}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("demo")
+class WebConsoleIT {
+
+  static final String PASSWORD = "it-console-password";
+  static final Duration PATIENCE = Duration.ofSeconds(40);
+
+  @LocalServerPort int port;
+
+  static ConsoleBrowser browser;
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) throws URISyntaxException {
+    try {
+      TestStateStore.registerH2(registry, Files.createTempDirectory("continuity-console-it"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Path inventory = Path.of(WebConsoleIT.class.getResource("/console/inventory.yaml").toURI());
+    registry.add("continuity.inventory", inventory::toString);
+    registry.add("continuity.demo.password", () -> PASSWORD);
+    registry.add("continuity.monitoring.interval.tier1", () -> "200ms");
+    registry.add("continuity.monitoring.interval.tier2", () -> "200ms");
+    registry.add("continuity.monitoring.timeout", () -> "1s");
+    registry.add("continuity.monitoring.watchdog-period", () -> "200ms");
+    registry.add("continuity.execution.max-evidence-age", () -> "5s");
+    registry.add("continuity.execution.token-secret", () -> "console-it-secret");
+  }
+
+  @BeforeAll
+  static void assumeChromium() {
+    ConsoleBrowser.assumeChromium();
+  }
+
+  @AfterAll
+  static void closeBrowser() {
+    if (browser != null) {
+      browser.close();
+      browser = null;
+    }
+    for (String id : List.of("console-orders", "console-billing", "console-search")) {
+      SimulatedPlatform.forget(id);
+    }
+  }
+
+  private ConsoleBrowser browser() {
+    if (browser == null) {
+      browser = ConsoleBrowser.start("http://localhost:" + port);
+    }
+    return browser;
+  }
+
+  private static LocatorAssertions.HasTextOptions patiently() {
+    return new LocatorAssertions.HasTextOptions().setTimeout(PATIENCE.toMillis());
+  }
+
+  @Test
+  void loginPageListsDemoUsersAndRolesButNeverThePassword() {
+    Page page = browser().anonymous();
+    page.navigate("/");
+    assertThat(page).hasURL(Pattern.compile(".*/login$"));
+    assertThat(page.locator(".demo-users")).containsText("alice");
+    assertThat(page.locator(".demo-users")).containsText("APPROVER");
+    assertThat(page.content()).doesNotContain(PASSWORD);
+
+    page.getByLabel("User name").fill("alice");
+    page.getByLabel("Password").fill("wrong-password");
+    page.locator("form button[type=submit]").click();
+    assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.ALERT))
+        .containsText("was not accepted");
+  }
+
+  @Test
+  void tier1SwitchoverIsRequestedApprovedByTwoConfirmedByTypingAndEndsWithEvidence() {
+    Page alice = browser().loggedIn("alice", PASSWORD);
+    alice.navigate("/executions/new?resourceId=console-orders");
+    assertThat(alice.locator("[data-testid=policy-for-request]")).containsText("2 approvals");
+    assertThat(alice.locator("[data-testid=policy-for-request]")).containsText("a change ticket");
+    alice.getByLabel("Type").selectOption("SWITCHOVER");
+    alice.getByLabel("Reason").fill("Quarterly DR switchover");
+    alice.getByText("Submit the request").click();
+    assertThat(alice.locator("#changeTicket-error")).containsText("change ticket");
+
+    alice.getByLabel("Change ticket").fill("CHG-4711");
+    alice.getByText("Submit the request").click();
+    alice.waitForURL(Pattern.compile(".*/executions/[^/]+$"));
+    String id = alice.url().substring(alice.url().lastIndexOf('/') + 1);
+    assertThat(alice.locator("[data-testid=decision-note]"))
+        .hasText("You requested this; someone else must approve.");
+    assertThat(alice.getByText("Approve", new Page.GetByTextOptions().setExact(true))).hasCount(0);
+
+    // A forced approval by the requester is refused with the service's reason.
+    String csrf = alice.locator("input[name=_csrf]").first().getAttribute("value");
+    APIResponse forced =
+        alice
+            .request()
+            .post(
+                "/executions/" + id + "/approve",
+                RequestOptions.create()
+                    .setForm(FormData.create().set("_csrf", csrf).set("comment", "me")));
+    assertThat(forced.status()).isEqualTo(403);
+    assertThat(forced.text()).contains("cannot approve: alice needs one of the roles [APPROVER]");
+
+    for (String approver : List.of("bob", "carol")) {
+      Page page = browser().loggedIn(approver, PASSWORD);
+      page.navigate("/executions/" + id);
+      page.getByLabel("Approval comment (optional)").fill("ok by " + approver);
+      page.getByText("Approve", new Page.GetByTextOptions().setExact(true)).click();
+      assertThat(page.locator("[data-testid=decision-note]"))
+          .containsText("approved this request at");
+    }
+
+    alice.navigate("/executions/" + id);
+    assertThat(alice.locator("[data-testid=approvals-count]")).hasText("2 of 2 received");
+    alice.getByText("Review the plan and confirm the start").click();
+    awaitPrechecksPass(alice);
+    assertThat(alice.locator("[data-testid=state]")).hasText("READY_TO_START");
+    assertThat(alice.locator("[data-testid=data-loss]").first())
+        .containsText("no data loss expected");
+    alice.getByLabel("Tier 1: type").fill("console-order");
+    alice.getByText("Confirm and start").click();
+    assertThat(alice.locator("#typed-error")).containsText("Type console-orders exactly");
+
+    alice.getByLabel("Tier 1: type").fill("console-orders");
+    ConsoleBrowser.screenshot(alice, "confirmation");
+    alice.getByText("Confirm and start").click();
+    alice.waitForURL(Pattern.compile(".*/executions/" + id + "$"));
+    assertThat(alice.locator("[data-testid=state]")).hasText("SUCCEEDED", patiently());
+    ConsoleBrowser.screenshot(alice, "execution-succeeded");
+
+    alice.locator("[data-testid=evidence-link]").click();
+    assertThat(alice.locator("[data-testid=report-state]")).hasText("SUCCEEDED");
+    assertThat(alice.locator("[data-testid=conclusion]").first())
+        .containsText("Caught up to marker");
+    ConsoleBrowser.screenshot(alice, "evidence");
+    assertThat(SimulatedPlatform.primarySite("console-orders")).contains("west");
+  }
+
+  /** Reloads the confirmation screen until every precheck passes (fresh evidence arrives). */
+  private static void awaitPrechecksPass(Page page) {
+    Instant until = Instant.now().plus(PATIENCE);
+    while (page.locator("tr.fail").count() > 0 && Instant.now().isBefore(until)) {
+      page.waitForTimeout(500);
+      page.reload();
+    }
+    assertThat(page.locator("tr.fail")).hasCount(0);
+  }
+
+  @Test
+  void dashboardTurnsAGreenTileIntoLastKnownWhenTheResourceBecomesUnreachable() {
+    Page dave = browser().loggedIn("dave", PASSWORD);
+    dave.navigate("/");
+    Locator billing = dave.locator("[data-testid=tile-console-billing]");
+    assertThat(billing)
+        .hasAttribute(
+            "data-status",
+            "GREEN",
+            new LocatorAssertions.HasAttributeOptions().setTimeout(PATIENCE.toMillis()));
+    assertThat(billing).containsText("GREEN");
+    assertThat(billing).containsText("east (primary)");
+    ConsoleBrowser.screenshot(dave, "dashboard");
+
+    SimulatedPlatform.setScenario("console-billing", "unreachable");
+    try {
+      assertThat(billing)
+          .hasAttribute(
+              "data-status",
+              "LOST",
+              new LocatorAssertions.HasAttributeOptions().setTimeout(PATIENCE.toMillis()));
+      assertThat(billing.locator(".last-known")).containsText("LAST KNOWN: GREEN ·");
+      assertThat(billing).not().hasClass(Pattern.compile(".*status-green.*"));
+      ConsoleBrowser.screenshot(dave, "dashboard-last-known");
+    } finally {
+      SimulatedPlatform.clearScenario("console-billing");
+    }
+  }
+
+  @Test
+  void resourcePageShowsReasonsChartCapabilitiesAndSanitizedObservations() {
+    Page dave = browser().loggedIn("dave", PASSWORD);
+    dave.navigate("/resources/console-search");
+    assertThat(dave.locator("[data-testid=resource-status]")).containsText("Reasons");
+    assertThat(dave.locator("table").first()).containsText("Evidence source");
+    assertThat(dave.locator("#cap-title + p + table, #cap-title ~ table").first())
+        .containsText("SWITCHOVER");
+    assertThat(dave.locator("#lag-chart canvas")).hasCount(1);
+    assertThat(dave.locator("details summary").first()).hasText("Sanitized payload");
+    ConsoleBrowser.screenshot(dave, "resource");
+  }
+}
