@@ -17,7 +17,6 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -87,10 +86,6 @@ class WebConsoleIT {
     return browser;
   }
 
-  private static LocatorAssertions.HasTextOptions patiently() {
-    return new LocatorAssertions.HasTextOptions().setTimeout(PATIENCE.toMillis());
-  }
-
   @Test
   void loginPageListsDemoUsersAndRolesButNeverThePassword() {
     Page page = browser().anonymous();
@@ -110,18 +105,13 @@ class WebConsoleIT {
   @Test
   void tier1SwitchoverIsRequestedApprovedByTwoConfirmedByTypingAndEndsWithEvidence() {
     Page alice = browser().loggedIn("alice", PASSWORD);
-    alice.navigate("/executions/new?resourceId=console-orders");
+    ConsoleFlows.fillRequest(alice, "console-orders", "SWITCHOVER", "Quarterly DR switchover");
     assertThat(alice.locator("[data-testid=policy-for-request]")).containsText("2 approvals");
     assertThat(alice.locator("[data-testid=policy-for-request]")).containsText("a change ticket");
-    alice.getByLabel("Type").selectOption("SWITCHOVER");
-    alice.getByLabel("Reason").fill("Quarterly DR switchover");
     alice.getByText("Submit the request").click();
     assertThat(alice.locator("#changeTicket-error")).containsText("change ticket");
 
-    alice.getByLabel("Change ticket").fill("CHG-4711");
-    alice.getByText("Submit the request").click();
-    alice.waitForURL(Pattern.compile(".*/executions/[^/]+$"));
-    String id = alice.url().substring(alice.url().lastIndexOf('/') + 1);
+    String id = ConsoleFlows.submitRequest(alice, "CHG-4711");
     assertThat(alice.locator("[data-testid=decision-note]"))
         .hasText("You requested this; someone else must approve.");
     assertThat(alice.getByText("Approve", new Page.GetByTextOptions().setExact(true))).hasCount(0);
@@ -138,19 +128,11 @@ class WebConsoleIT {
     assertThat(forced.status()).isEqualTo(403);
     assertThat(forced.text()).contains("cannot approve: alice needs one of the roles [APPROVER]");
 
-    for (String approver : List.of("bob", "carol")) {
-      Page page = browser().loggedIn(approver, PASSWORD);
-      page.navigate("/executions/" + id);
-      page.getByLabel("Approval comment (optional)").fill("ok by " + approver);
-      page.getByText("Approve", new Page.GetByTextOptions().setExact(true)).click();
-      assertThat(page.locator("[data-testid=decision-note]"))
-          .containsText("approved this request at");
-    }
+    ConsoleFlows.approve(browser(), PASSWORD, id, List.of("bob", "carol"));
 
     alice.navigate("/executions/" + id);
     assertThat(alice.locator("[data-testid=approvals-count]")).hasText("2 of 2 received");
-    alice.getByText("Review the plan and confirm the start").click();
-    awaitPrechecksPass(alice);
+    ConsoleFlows.openConfirmation(alice, id, PATIENCE);
     assertThat(alice.locator("[data-testid=state]")).hasText("READY_TO_START");
     assertThat(alice.locator("[data-testid=data-loss]").first())
         .containsText("no data loss expected");
@@ -160,27 +142,16 @@ class WebConsoleIT {
 
     alice.getByLabel("Tier 1: type").fill("console-orders");
     ConsoleBrowser.screenshot(alice, "confirmation");
-    alice.getByText("Confirm and start").click();
-    alice.waitForURL(Pattern.compile(".*/executions/" + id + "$"));
-    assertThat(alice.locator("[data-testid=state]")).hasText("SUCCEEDED", patiently());
+    ConsoleFlows.confirmTyped(alice, id, "console-orders");
+    ConsoleFlows.awaitState(alice, "SUCCEEDED", PATIENCE);
     ConsoleBrowser.screenshot(alice, "execution-succeeded");
 
-    alice.locator("[data-testid=evidence-link]").click();
+    ConsoleFlows.openEvidence(alice);
     assertThat(alice.locator("[data-testid=report-state]")).hasText("SUCCEEDED");
     assertThat(alice.locator("[data-testid=conclusion]").first())
         .containsText("Caught up to marker");
     ConsoleBrowser.screenshot(alice, "evidence");
     assertThat(SimulatedPlatform.primarySite("console-orders")).contains("west");
-  }
-
-  /** Reloads the confirmation screen until every precheck passes (fresh evidence arrives). */
-  private static void awaitPrechecksPass(Page page) {
-    Instant until = Instant.now().plus(PATIENCE);
-    while (page.locator("tr.fail").count() > 0 && Instant.now().isBefore(until)) {
-      page.waitForTimeout(500);
-      page.reload();
-    }
-    assertThat(page.locator("tr.fail")).hasCount(0);
   }
 
   @Test
