@@ -3,11 +3,10 @@ package io.continuity.core.status;
 import static io.continuity.core.status.StatusFixtures.DR;
 import static io.continuity.core.status.StatusFixtures.PRIMARY;
 import static io.continuity.core.status.StatusFixtures.T0;
+import static io.continuity.core.status.StatusFixtures.TIER_1;
 import static io.continuity.core.status.StatusFixtures.codes;
-import static io.continuity.core.status.StatusFixtures.evaluatorAt;
+import static io.continuity.core.status.StatusFixtures.evaluateFresh;
 import static io.continuity.core.status.StatusFixtures.healthy;
-import static io.continuity.core.status.StatusFixtures.observed;
-import static io.continuity.core.status.StatusFixtures.resource;
 import static io.continuity.core.status.StatusFixtures.withHeartbeat;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,39 +16,20 @@ import io.continuity.connector.api.ProbeResult;
 import io.continuity.connector.api.ReplicationLag;
 import io.continuity.connector.api.ReplicationState;
 import io.continuity.connector.api.SiteConnectivity;
-import io.continuity.core.inventory.Resource;
-import io.continuity.core.inventory.RpoPolicy;
 import io.continuity.core.inventory.Tier;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
-import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 /** Heartbeat rules: an indicator, never proof; stale or missing keeps a status from GREEN. */
 class HeartbeatStatusTest {
-
-  private static final Resource TIER_1 = resource(Tier.TIER_1);
-  private static final Resource BYTES =
-      resource(
-          Tier.TIER_1,
-          new RpoPolicy(
-              Duration.ofSeconds(60),
-              Duration.ofSeconds(30),
-              OptionalLong.of(1_000),
-              OptionalLong.of(10_000)),
-          Optional.empty());
-
-  private static StatusOutcome evaluate(Resource resource, ProbeResult result) {
-    return evaluatorAt(T0.plusSeconds(5)).evaluate(resource, observed(result), Optional.empty());
-  }
 
   @Test
   void staleHeartbeatIsYellowAndSaysItRestsOnTheHeartbeat() {
     ProbeResult result =
         healthy(T0).heartbeat(new HeartbeatReading(T0.minusSeconds(40), T0)).build();
 
-    StatusOutcome outcome = evaluate(withHeartbeat(Tier.TIER_1), result);
+    StatusOutcome outcome = evaluateFresh(withHeartbeat(Tier.TIER_1), result);
 
     assertThat(outcome.status()).isEqualTo(Status.YELLOW);
     assertThat(codes(outcome)).containsExactly(ReasonCode.HEARTBEAT_STALE);
@@ -63,7 +43,7 @@ class HeartbeatStatusTest {
     ProbeResult result =
         healthy(T0).heartbeat(new HeartbeatReading(T0.minusSeconds(28), T0)).build();
 
-    StatusOutcome outcome = evaluate(withHeartbeat(Tier.TIER_1), result);
+    StatusOutcome outcome = evaluateFresh(withHeartbeat(Tier.TIER_1), result);
 
     assertThat(codes(outcome)).containsExactly(ReasonCode.HEARTBEAT_STALE);
     assertThat(outcome.primaryReason().message()).contains("33s old");
@@ -77,7 +57,7 @@ class HeartbeatStatusTest {
             .heartbeat(new HeartbeatReading(T0.minusSeconds(90), T0))
             .build();
 
-    StatusOutcome outcome = evaluate(withHeartbeat(Tier.TIER_1), result);
+    StatusOutcome outcome = evaluateFresh(withHeartbeat(Tier.TIER_1), result);
 
     assertThat(outcome.status()).isEqualTo(Status.RED);
     assertThat(outcome.primaryReason().code()).isEqualTo(ReasonCode.HEARTBEAT_STALE);
@@ -90,7 +70,7 @@ class HeartbeatStatusTest {
     ProbeResult result =
         healthy(T0).heartbeat(new HeartbeatReading(T0.minusSeconds(90), T0)).build();
 
-    StatusOutcome outcome = evaluate(withHeartbeat(Tier.TIER_1), result);
+    StatusOutcome outcome = evaluateFresh(withHeartbeat(Tier.TIER_1), result);
 
     assertThat(outcome.status()).isEqualTo(Status.YELLOW);
     assertThat(codes(outcome)).containsExactly(ReasonCode.HEARTBEAT_STALE);
@@ -108,7 +88,7 @@ class HeartbeatStatusTest {
             .drMarker(StatusFixtures.DR_LSN)
             .build();
 
-    StatusOutcome outcome = evaluate(withHeartbeat(Tier.TIER_2), result);
+    StatusOutcome outcome = evaluateFresh(withHeartbeat(Tier.TIER_2), result);
 
     assertThat(outcome.status()).isEqualTo(Status.YELLOW);
     assertThat(codes(outcome)).containsExactly(ReasonCode.HEARTBEAT_MISSING);
@@ -121,6 +101,6 @@ class HeartbeatStatusTest {
     ProbeResult result =
         healthy(T0).heartbeat(new HeartbeatReading(T0.minusSeconds(3600), T0)).build();
 
-    assertThat(evaluate(TIER_1, result).status()).isEqualTo(Status.GREEN);
+    assertThat(evaluateFresh(TIER_1, result).status()).isEqualTo(Status.GREEN);
   }
 }

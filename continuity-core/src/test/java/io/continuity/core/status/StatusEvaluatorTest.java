@@ -1,13 +1,13 @@
 package io.continuity.core.status;
 
+import static io.continuity.core.status.StatusFixtures.BYTES;
 import static io.continuity.core.status.StatusFixtures.DR;
 import static io.continuity.core.status.StatusFixtures.PRIMARY;
 import static io.continuity.core.status.StatusFixtures.T0;
+import static io.continuity.core.status.StatusFixtures.TIER_1;
 import static io.continuity.core.status.StatusFixtures.codes;
-import static io.continuity.core.status.StatusFixtures.evaluatorAt;
+import static io.continuity.core.status.StatusFixtures.evaluateFresh;
 import static io.continuity.core.status.StatusFixtures.healthy;
-import static io.continuity.core.status.StatusFixtures.observed;
-import static io.continuity.core.status.StatusFixtures.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.continuity.connector.api.Health;
@@ -15,36 +15,16 @@ import io.continuity.connector.api.ProbeResult;
 import io.continuity.connector.api.ReplicationLag;
 import io.continuity.connector.api.ReplicationState;
 import io.continuity.connector.api.SiteConnectivity;
-import io.continuity.core.inventory.Resource;
-import io.continuity.core.inventory.RpoPolicy;
-import io.continuity.core.inventory.Tier;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
-import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 /** The lag, marker, replication-state and health rules on fresh evidence (visibility OK). */
 class StatusEvaluatorTest {
 
-  private static final Resource TIER_1 = resource(Tier.TIER_1);
-  private static final Resource BYTES =
-      resource(
-          Tier.TIER_1,
-          new RpoPolicy(
-              Duration.ofSeconds(60),
-              Duration.ofSeconds(30),
-              OptionalLong.of(1_000),
-              OptionalLong.of(10_000)),
-          Optional.empty());
-
-  private static StatusOutcome evaluate(Resource resource, ProbeResult result) {
-    return evaluatorAt(T0.plusSeconds(5)).evaluate(resource, observed(result), Optional.empty());
-  }
-
   @Test
   void freshCompleteProvenEvidenceIsGreenWithOneInformationalReason() {
-    StatusOutcome outcome = evaluate(TIER_1, healthy(T0).build());
+    StatusOutcome outcome = evaluateFresh(TIER_1, healthy(T0).build());
 
     assertThat(outcome.status()).isEqualTo(Status.GREEN);
     assertThat(outcome.visibility()).isEqualTo(Visibility.OK);
@@ -64,7 +44,8 @@ class StatusEvaluatorTest {
   @Test
   void lagOverWarnThresholdIsYellow() {
     StatusOutcome outcome =
-        evaluate(TIER_1, healthy(T0).lag(ReplicationLag.ofTime(Duration.ofSeconds(31))).build());
+        evaluateFresh(
+            TIER_1, healthy(T0).lag(ReplicationLag.ofTime(Duration.ofSeconds(31))).build());
 
     assertThat(outcome.status()).isEqualTo(Status.YELLOW);
     assertThat(codes(outcome)).containsExactly(ReasonCode.LAG_WARN);
@@ -75,7 +56,8 @@ class StatusEvaluatorTest {
   @Test
   void lagExactlyAtWarnThresholdIsStillGreen() {
     StatusOutcome outcome =
-        evaluate(TIER_1, healthy(T0).lag(ReplicationLag.ofTime(Duration.ofSeconds(30))).build());
+        evaluateFresh(
+            TIER_1, healthy(T0).lag(ReplicationLag.ofTime(Duration.ofSeconds(30))).build());
 
     assertThat(outcome.status()).isEqualTo(Status.GREEN);
   }
@@ -83,7 +65,8 @@ class StatusEvaluatorTest {
   @Test
   void lagOverRpoTargetIsRed() {
     StatusOutcome outcome =
-        evaluate(TIER_1, healthy(T0).lag(ReplicationLag.ofTime(Duration.ofSeconds(61))).build());
+        evaluateFresh(
+            TIER_1, healthy(T0).lag(ReplicationLag.ofTime(Duration.ofSeconds(61))).build());
 
     assertThat(outcome.status()).isEqualTo(Status.RED);
     assertThat(codes(outcome)).containsExactly(ReasonCode.RPO_BREACH);
@@ -92,7 +75,8 @@ class StatusEvaluatorTest {
 
   @Test
   void byteLagOverWarnBytesIsYellow() {
-    StatusOutcome outcome = evaluate(BYTES, healthy(T0).lag(ReplicationLag.ofBytes(1_001)).build());
+    StatusOutcome outcome =
+        evaluateFresh(BYTES, healthy(T0).lag(ReplicationLag.ofBytes(1_001)).build());
 
     assertThat(outcome.status()).isEqualTo(Status.YELLOW);
     assertThat(codes(outcome)).containsExactly(ReasonCode.LAG_WARN);
@@ -102,7 +86,8 @@ class StatusEvaluatorTest {
   @Test
   void byteLagOverCriticalBytesIsRed() {
     StatusOutcome outcome =
-        evaluate(BYTES, healthy(T0).lag(ReplicationLag.of(10_001, Duration.ofSeconds(1))).build());
+        evaluateFresh(
+            BYTES, healthy(T0).lag(ReplicationLag.of(10_001, Duration.ofSeconds(1))).build());
 
     assertThat(outcome.status()).isEqualTo(Status.RED);
     assertThat(codes(outcome)).containsExactly(ReasonCode.RPO_BREACH);
@@ -111,14 +96,16 @@ class StatusEvaluatorTest {
 
   @Test
   void byteLagWithinByteThresholdsIsGreenWithoutTimeLag() {
-    StatusOutcome outcome = evaluate(BYTES, healthy(T0).lag(ReplicationLag.ofBytes(999)).build());
+    StatusOutcome outcome =
+        evaluateFresh(BYTES, healthy(T0).lag(ReplicationLag.ofBytes(999)).build());
 
     assertThat(outcome.status()).isEqualTo(Status.GREEN);
   }
 
   @Test
   void byteLagWithoutByteThresholdsOrTimeLagCannotBeJudgedSoIsNeverGreen() {
-    StatusOutcome outcome = evaluate(TIER_1, healthy(T0).lag(ReplicationLag.ofBytes(0)).build());
+    StatusOutcome outcome =
+        evaluateFresh(TIER_1, healthy(T0).lag(ReplicationLag.ofBytes(0)).build());
 
     assertThat(outcome.status()).isEqualTo(Status.YELLOW);
     assertThat(codes(outcome)).containsExactly(ReasonCode.LAG_UNKNOWN);
@@ -127,7 +114,7 @@ class StatusEvaluatorTest {
 
   @Test
   void unknownLagIsNeverGreen() {
-    StatusOutcome outcome = evaluate(TIER_1, healthy(T0).lag(ReplicationLag.UNKNOWN).build());
+    StatusOutcome outcome = evaluateFresh(TIER_1, healthy(T0).lag(ReplicationLag.UNKNOWN).build());
 
     assertThat(outcome.status()).isEqualTo(Status.YELLOW);
     assertThat(codes(outcome)).containsExactly(ReasonCode.LAG_UNKNOWN);
@@ -136,7 +123,7 @@ class StatusEvaluatorTest {
   @Test
   void brokenReplicationIsRed() {
     StatusOutcome outcome =
-        evaluate(TIER_1, healthy(T0).replicationState(ReplicationState.BROKEN).build());
+        evaluateFresh(TIER_1, healthy(T0).replicationState(ReplicationState.BROKEN).build());
 
     assertThat(outcome.status()).isEqualTo(Status.RED);
     assertThat(codes(outcome)).containsExactly(ReasonCode.REPLICATION_BROKEN);
@@ -145,7 +132,7 @@ class StatusEvaluatorTest {
   @Test
   void pausedReplicationIsAtLeastYellow() {
     StatusOutcome outcome =
-        evaluate(TIER_1, healthy(T0).replicationState(ReplicationState.PAUSED).build());
+        evaluateFresh(TIER_1, healthy(T0).replicationState(ReplicationState.PAUSED).build());
 
     assertThat(outcome.status()).isEqualTo(Status.YELLOW);
     assertThat(codes(outcome)).containsExactly(ReasonCode.REPLICATION_PAUSED);
@@ -154,7 +141,7 @@ class StatusEvaluatorTest {
   @Test
   void catchingUpWithinWarnIsGreen() {
     StatusOutcome outcome =
-        evaluate(TIER_1, healthy(T0).replicationState(ReplicationState.CATCHING_UP).build());
+        evaluateFresh(TIER_1, healthy(T0).replicationState(ReplicationState.CATCHING_UP).build());
 
     assertThat(outcome.status()).isEqualTo(Status.GREEN);
   }
@@ -162,7 +149,7 @@ class StatusEvaluatorTest {
   @Test
   void unknownReplicationStateIsNeverGreen() {
     StatusOutcome outcome =
-        evaluate(TIER_1, healthy(T0).replicationState(ReplicationState.UNKNOWN).build());
+        evaluateFresh(TIER_1, healthy(T0).replicationState(ReplicationState.UNKNOWN).build());
 
     assertThat(outcome.status()).isEqualTo(Status.YELLOW);
     assertThat(codes(outcome)).containsExactly(ReasonCode.REPLICATION_UNKNOWN);
@@ -178,7 +165,7 @@ class StatusEvaluatorTest {
             .lag(ReplicationLag.ofTime(Duration.ZERO))
             .build();
 
-    StatusOutcome outcome = evaluate(TIER_1, result);
+    StatusOutcome outcome = evaluateFresh(TIER_1, result);
 
     assertThat(outcome.status()).isEqualTo(Status.YELLOW);
     assertThat(codes(outcome)).containsExactly(ReasonCode.MARKER_UNAVAILABLE);
@@ -198,7 +185,7 @@ class StatusEvaluatorTest {
             .primaryMarker(StatusFixtures.PRIMARY_LSN)
             .build();
 
-    StatusOutcome outcome = evaluate(TIER_1, result);
+    StatusOutcome outcome = evaluateFresh(TIER_1, result);
 
     assertThat(codes(outcome)).containsExactly(ReasonCode.MARKER_UNAVAILABLE);
     assertThat(outcome.primaryReason().message()).contains("no DR marker");
@@ -206,7 +193,7 @@ class StatusEvaluatorTest {
 
   @Test
   void degradedHealthIsYellow() {
-    StatusOutcome outcome = evaluate(TIER_1, healthy(T0).health(Health.DEGRADED).build());
+    StatusOutcome outcome = evaluateFresh(TIER_1, healthy(T0).health(Health.DEGRADED).build());
 
     assertThat(outcome.status()).isEqualTo(Status.YELLOW);
     assertThat(codes(outcome)).containsExactly(ReasonCode.HEALTH_DEGRADED);
@@ -214,7 +201,7 @@ class StatusEvaluatorTest {
 
   @Test
   void unhealthyHealthIsRed() {
-    StatusOutcome outcome = evaluate(TIER_1, healthy(T0).health(Health.UNHEALTHY).build());
+    StatusOutcome outcome = evaluateFresh(TIER_1, healthy(T0).health(Health.UNHEALTHY).build());
 
     assertThat(outcome.status()).isEqualTo(Status.RED);
     assertThat(codes(outcome)).containsExactly(ReasonCode.HEALTH_UNHEALTHY);
@@ -222,7 +209,7 @@ class StatusEvaluatorTest {
 
   @Test
   void unknownHealthIsNeverGreen() {
-    StatusOutcome outcome = evaluate(TIER_1, healthy(T0).health(Health.UNKNOWN).build());
+    StatusOutcome outcome = evaluateFresh(TIER_1, healthy(T0).health(Health.UNKNOWN).build());
 
     assertThat(outcome.status()).isEqualTo(Status.YELLOW);
     assertThat(codes(outcome)).containsExactly(ReasonCode.HEALTH_UNKNOWN);
@@ -237,7 +224,7 @@ class StatusEvaluatorTest {
             .lag(ReplicationLag.ofTime(Duration.ofSeconds(45)))
             .build();
 
-    StatusOutcome outcome = evaluate(TIER_1, result);
+    StatusOutcome outcome = evaluateFresh(TIER_1, result);
 
     assertThat(outcome.status()).isEqualTo(Status.RED);
     assertThat(codes(outcome))

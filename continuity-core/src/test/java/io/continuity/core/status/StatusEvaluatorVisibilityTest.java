@@ -3,6 +3,7 @@ package io.continuity.core.status;
 import static io.continuity.core.status.StatusFixtures.DR;
 import static io.continuity.core.status.StatusFixtures.PRIMARY;
 import static io.continuity.core.status.StatusFixtures.T0;
+import static io.continuity.core.status.StatusFixtures.TIER_1;
 import static io.continuity.core.status.StatusFixtures.codes;
 import static io.continuity.core.status.StatusFixtures.evaluatorAt;
 import static io.continuity.core.status.StatusFixtures.healthy;
@@ -27,7 +28,6 @@ import org.junit.jupiter.api.Test;
 /** Loss of visibility: no observation, failed probes, no site reachable, stale evidence. */
 class StatusEvaluatorVisibilityTest {
 
-  private static final Resource TIER_1 = resource(Tier.TIER_1);
   private static final Resource TIER_2 = resource(Tier.TIER_2);
 
   private static StatusOutcome greenAt(Resource resource, Instant at) {

@@ -23,6 +23,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** Resources and probe results for status tests: RPO target 60 s, warn 30 s, sites east/west. */
 final class StatusFixtures {
@@ -38,6 +39,21 @@ final class StatusFixtures {
       ReplicationMarker.of(Platform.POSTGRESQL, "WAL_LSN", "0/3000100", 0x3000100L);
 
   private StatusFixtures() {}
+
+  /** A tier-1 resource with the default RPO policy and no heartbeat. */
+  static final Resource TIER_1 = resource(Tier.TIER_1);
+
+  /** A tier-1 resource that also has byte thresholds (warn 1,000 B, critical 10,000 B). */
+  static final Resource BYTES =
+      resource(
+          Tier.TIER_1,
+          new RpoPolicy(TARGET, WARN, OptionalLong.of(1_000), OptionalLong.of(10_000)),
+          Optional.empty());
+
+  /** Evaluates a probe result 5 s after {@link #T0}, with no previous outcome. */
+  static StatusOutcome evaluateFresh(Resource resource, ProbeResult result) {
+    return evaluatorAt(T0.plusSeconds(5)).evaluate(resource, observed(result), Optional.empty());
+  }
 
   static Resource resource(Tier tier) {
     return resource(tier, RpoPolicy.of(TARGET, WARN), Optional.empty());
