@@ -1,7 +1,6 @@
 package io.continuity.connector.postgresql;
 
 import io.continuity.connector.api.Capabilities;
-import io.continuity.connector.api.CapabilityStatus;
 import io.continuity.connector.api.Connectivity;
 import io.continuity.connector.api.Connector;
 import io.continuity.connector.api.ConnectorConfig;
@@ -9,6 +8,7 @@ import io.continuity.connector.api.ConnectorException;
 import io.continuity.connector.api.HeartbeatReading;
 import io.continuity.connector.api.OperationPlan;
 import io.continuity.connector.api.OperationRequest;
+import io.continuity.connector.api.OperationRequests;
 import io.continuity.connector.api.PayloadSanitizer;
 import io.continuity.connector.api.PlanStep;
 import io.continuity.connector.api.ProbeResult;
@@ -152,28 +152,7 @@ public final class PostgresConnector implements Connector {
 
   @Override
   public OperationPlan plan(OperationRequest request) throws ConnectorException {
-    CapabilityStatus status = capabilities.status(request.type().requiredCapability());
-    if (!status.available()) {
-      throw ConnectorException.permanent(
-          request.type() + " is unavailable for " + config.resourceId() + ": " + status.reason());
-    }
-    String target = request.targetSite();
-    if (config.site(target).isEmpty()) {
-      throw ConnectorException.permanent(
-          "target site '"
-              + target
-              + "' is not a site of "
-              + config.resourceId()
-              + ": use one of "
-              + settings.sites().stream().map(SiteSettings::name).toList());
-    }
-    String configuredPrimary = settings.configuredPrimary().name();
-    if (request.type() == io.continuity.connector.api.OperationType.FAILBACK
-        && !target.equals(configuredPrimary)) {
-      throw ConnectorException.permanent(
-          "a failback returns the primary role to the configured primary: target "
-              + configuredPrimary);
-    }
+    String target = OperationRequests.requirePlannable(request, capabilities, config).name();
     return plans.plan(request.type(), target);
   }
 

@@ -8,7 +8,7 @@ import io.continuity.connector.api.ConnectorConfig;
 import io.continuity.connector.api.ConnectorException;
 import io.continuity.connector.api.OperationPlan;
 import io.continuity.connector.api.OperationRequest;
-import io.continuity.connector.api.OperationType;
+import io.continuity.connector.api.OperationRequests;
 import io.continuity.connector.api.PayloadSanitizer;
 import io.continuity.connector.api.PlanStep;
 import io.continuity.connector.api.ProbeResult;
@@ -85,26 +85,7 @@ public final class SimulatedConnector implements Connector {
 
   @Override
   public OperationPlan plan(OperationRequest request) throws ConnectorException {
-    CapabilityStatus status = capabilities.status(request.type().requiredCapability());
-    if (!status.available()) {
-      throw ConnectorException.permanent(
-          request.type() + " is unavailable for " + config.resourceId() + ": " + status.reason());
-    }
-    String target = request.targetSite();
-    if (config.site(target).isEmpty()) {
-      throw ConnectorException.permanent(
-          "target site '"
-              + target
-              + "' is not a site of "
-              + config.resourceId()
-              + ": use one of "
-              + config.sites().stream().map(SiteEndpoint::name).toList());
-    }
-    String configuredPrimary = SimulatedConnectorFactory.siteName(config, true);
-    if (request.type() == OperationType.FAILBACK && !target.equals(configuredPrimary)) {
-      throw ConnectorException.permanent(
-          "a failback returns roles to the configured primary: target " + configuredPrimary);
-    }
+    String target = OperationRequests.requirePlannable(request, capabilities, config).name();
     return OperationPlans.plan(request.type(), target, topology.otherSite(target));
   }
 
