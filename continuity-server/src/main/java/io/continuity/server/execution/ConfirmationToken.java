@@ -1,35 +1,43 @@
 package io.continuity.server.execution;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
  * What a confirmation token binds: the request and its version, the site each member resource had
- * as primary, each member's DR marker when the confirmation was presented, and the plan hash. The
- * token ({@link ConfirmationTokens}) carries these claims under an HMAC, so a confirm can say
- * exactly what changed since the operator read the plan.
+ * as primary, each member's DR marker (and its position) when the confirmation was presented, and
+ * the plan hash. The token ({@link ConfirmationTokens}) carries these claims under an HMAC, so a
+ * confirm can say exactly what changed since the operator read the plan.
+ *
+ * @param drPositions per member, the DR marker's position as a decimal number (absent when the
+ *     marker was unavailable)
  */
 public record ConfirmationToken(
     String executionId,
     long version,
     Map<String, String> primarySites,
     Map<String, String> drMarkers,
+    Map<String, String> drPositions,
     String planHash) {
 
   public ConfirmationToken {
     Objects.requireNonNull(executionId, "executionId");
     primarySites = new TreeMap<>(primarySites);
     drMarkers = new TreeMap<>(drMarkers);
+    drPositions = drPositions == null ? Map.of() : new TreeMap<>(drPositions);
     Objects.requireNonNull(planHash, "planHash");
   }
 
   /**
    * What differs between the claims the operator confirmed and the claims now: the request, its
-   * version, a member's primary site (the topology) or the plan. DR markers move on with
-   * replication and are bound for the record only.
+   * version, a member's primary site (the topology), a DR marker that went backwards (the DR side
+   * was rebuilt, restored or replaced) or the plan. A DR marker moving forwards is replication
+   * doing its job and is not a change.
    */
   public List<String> changesTo(ConfirmationToken now) {
     List<String> changes = new ArrayList<>();
@@ -60,9 +68,40 @@ public record ConfirmationToken(
     if (!primarySites.keySet().equals(now.primarySites.keySet())) {
       changes.add("members changed: " + primarySites.keySet() + " -> " + now.primarySites.keySet());
     }
+    now.drPositions.forEach(
+        (member, position) -> wentBackwards(member, now).ifPresent(changes::add));
     if (!planHash.equals(now.planHash)) {
       changes.add("the plan changed since it was presented (plan hash differs): read it again");
     }
     return changes;
+  }
+
+  private Optional<String> wentBackwards(String member, ConfirmationToken now) {
+    String before = drPositions.get(member);
+    String after = now.drPositions.get(member);
+    if (before == null
+        || after == null
+        || !markerKind(drMarkers.get(member)).equals(markerKind(now.drMarkers.get(member)))
+        || new BigInteger(after).compareTo(new BigInteger(before)) >= 0) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "the DR marker of "
+            + member
+            + " went backwards since the plan was presented ("
+            + drMarkers.get(member)
+            + " -> "
+            + now.drMarkers.get(member)
+            + "): the DR side was rebuilt, restored or replaced; find out why and read the plan"
+            + " again");
+  }
+
+  /** The kind of a marker spelt {@code KIND value} ("none" when unavailable). */
+  private static String markerKind(String marker) {
+    if (marker == null) {
+      return "none";
+    }
+    int space = marker.indexOf(' ');
+    return space < 0 ? marker : marker.substring(0, space);
   }
 }

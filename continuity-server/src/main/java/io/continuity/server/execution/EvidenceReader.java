@@ -1,6 +1,7 @@
 package io.continuity.server.execution;
 
 import io.continuity.connector.api.ProbeResult;
+import io.continuity.connector.api.ReplicationMarker;
 import io.continuity.core.inventory.Resource;
 import io.continuity.core.status.Freshness;
 import io.continuity.core.status.StatusOutcome;
@@ -95,6 +96,7 @@ class EvidenceReader {
         lagSeconds,
         result.flatMap(ProbeResult::primaryMarker).map(Object::toString).orElse(null),
         result.flatMap(ProbeResult::drMarker).map(Object::toString).orElse(null),
+        result.flatMap(ProbeResult::drMarker).map(ReplicationMarker::position).orElse(null),
         result.flatMap(ProbeResult::heartbeat).map(h -> h.writtenAt()).orElse(null));
   }
 }

@@ -26,7 +26,11 @@ public class EvidenceReports {
   private static final Set<String> STEP_EVENTS =
       Set.of("STEP_STARTED", "STEP_COMPLETED", "STEP_FAILED");
   private static final Set<String> OVERRIDES =
-      Set.of("COOLDOWN_ACKNOWLEDGED", "EXECUTION_RESUMED", "CONFIRMATION_REFUSED");
+      Set.of(
+          "PRECHECK_OVERRIDDEN",
+          "COOLDOWN_ACKNOWLEDGED",
+          "EXECUTION_RESUMED",
+          "CONFIRMATION_REFUSED");
 
   private final ExecutionRequests requests;
   private final ExecutionRunRepository runs;

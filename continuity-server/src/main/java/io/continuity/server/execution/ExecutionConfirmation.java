@@ -21,8 +21,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Presents an approved request's plan and confirmation, and confirms its start: the token's claims
  * (request version, each member's primary site, the plan hash) must still hold, every precheck must
- * pass, and then, in one transaction, the request goes RUNNING with its precheck results, the plan
- * is fixed and the resources are claimed; the run is enqueued after the commit.
+ * pass (or be overridden by another person, {@link PrecheckOverrides}), and then, in one
+ * transaction, the request goes RUNNING with its precheck results, the plan is fixed and the
+ * resources are claimed; the run is enqueued after the commit.
  */
 @Service
 public class ExecutionConfirmation {
@@ -30,6 +31,7 @@ public class ExecutionConfirmation {
   private final ExecutionRequests requests;
   private final ExecutionPlanner planner;
   private final Prechecks prechecks;
+  private final PrecheckOverrides overrides;
   private final EvidenceReader evidence;
   private final ConfirmationTokens tokens;
   private final ExecutionRunRepository runs;
@@ -43,6 +45,7 @@ public class ExecutionConfirmation {
       ExecutionRequests requests,
       ExecutionPlanner planner,
       Prechecks prechecks,
+      PrecheckOverrides overrides,
       EvidenceReader evidence,
       ConfirmationTokens tokens,
       ExecutionRunRepository runs,
@@ -54,6 +57,7 @@ public class ExecutionConfirmation {
     this.requests = requests;
     this.planner = planner;
     this.prechecks = prechecks;
+    this.overrides = overrides;
     this.evidence = evidence;
     this.tokens = tokens;
     this.runs = runs;
@@ -121,7 +125,8 @@ public class ExecutionConfirmation {
     if (!changes.isEmpty()) {
       throw refuse(request, actor, "token", changes, List.of());
     }
-    List<CheckResult> checks = prechecks.run(request, acknowledgeCooldown);
+    List<CheckResult> checks =
+        overrides.apply(id, prechecks.run(request, acknowledgeCooldown), actor);
     if (checks.stream().anyMatch(c -> !c.passed())) {
       throw refuse(request, actor, "prechecks", List.of(), checks);
     }
@@ -180,7 +185,8 @@ public class ExecutionConfirmation {
     }
     List<String> dataLoss = seen.stream().map(e -> DataLossWarning.of(request.type(), e)).toList();
     boolean beforeRun = !request.state().isTerminal() && request.state() != ExecutionState.RUNNING;
-    List<CheckResult> checks = beforeRun ? prechecks.run(request, ack) : List.of();
+    List<CheckResult> checks =
+        beforeRun ? overrides.apply(request.id(), prechecks.run(request, ack), actor) : List.of();
     Optional<String> token = Optional.empty();
     String confirmation;
     Optional<String> refusal = whyNotConfirmer(request, actor);
@@ -204,13 +210,21 @@ public class ExecutionConfirmation {
   private ConfirmationToken claims(ExecutionRequestSnapshot request, ExecutionPlan plan) {
     Map<String, String> primaries = new LinkedHashMap<>();
     Map<String, String> markers = new LinkedHashMap<>();
+    Map<String, String> positions = new LinkedHashMap<>();
     for (String member : planner.memberIds(request)) {
       primaries.put(member, planner.currentPrimary(member));
-      markers.put(
-          member, evidence.read(member).map(ResourceEvidence::drMarkerOrNone).orElse("none"));
+      Optional<ResourceEvidence> seen = evidence.read(member);
+      markers.put(member, seen.map(ResourceEvidence::drMarkerOrNone).orElse("none"));
+      seen.map(ResourceEvidence::drMarkerPosition)
+          .ifPresent(p -> positions.put(member, p.toString()));
     }
     return new ConfirmationToken(
-        request.id(), request.version(), primaries, markers, plan == null ? "none" : plan.hash());
+        request.id(),
+        request.version(),
+        primaries,
+        markers,
+        positions,
+        plan == null ? "none" : plan.hash());
   }
 
   private ExecutionPlan planOrNull(ExecutionRequestSnapshot request) {
@@ -264,7 +278,8 @@ public class ExecutionConfirmation {
                     checks.stream()
                         .filter(c -> !c.passed())
                         .map(c -> c.qualifiedId() + ": " + c.detail())
-                        .toList());
+                        .toList())
+                + overrideHint(request, checks);
     tx.executeWithoutResult(
         status -> audit.append(event(request, actor, "CONFIRMATION_REFUSED", message, details)));
     return new ConfirmationRefusedException(
@@ -274,6 +289,22 @@ public class ExecutionConfirmation {
         message,
         changes,
         checks);
+  }
+
+  /** How to go on when some failed checks may be overridden, or nothing. */
+  private static String overrideHint(ExecutionRequestSnapshot request, List<CheckResult> checks) {
+    List<String> overridable =
+        checks.stream()
+            .filter(c -> !c.passed() && c.overridable())
+            .map(CheckResult::qualifiedId)
+            .toList();
+    return overridable.isEmpty()
+        ? ""
+        : ". Policy lets an approver who is neither the requester nor the confirmer override "
+            + overridable
+            + " with a reason: POST /api/v1/executions/"
+            + request.id()
+            + "/overrides";
   }
 
   private GenericAuditEvent event(

@@ -25,6 +25,8 @@ import org.springframework.boot.convert.DurationUnit;
  * @param stepThreads steps (over all running members) run at once on this instance
  * @param leaseDuration how long a runner's lease lasts without renewal (renewed every third)
  * @param instanceId this instance's name in leases; empty means host name + a random suffix
+ * @param overridablePrechecks the prechecks that, when they fail, an approver other than the
+ *     requester and the confirmer may override with a reason (only {@link #OVERRIDABLE_AT_ALL})
  */
 @ConfigurationProperties("continuity.execution")
 public record ExecutionEngineProperties(
@@ -37,9 +39,28 @@ public record ExecutionEngineProperties(
     @DefaultValue("4") int runnerThreads,
     @DefaultValue("16") int stepThreads,
     @DefaultValue("30s") Duration leaseDuration,
-    String instanceId) {
+    String instanceId,
+    @DefaultValue({"replication-lag", "evidence-fresh"}) Set<String> overridablePrechecks) {
+
+  /**
+   * The prechecks policy may make overridable. The others never are: a capability the organisation
+   * switched off, a topology the plan does not match, a resource another execution holds, a plan
+   * that cannot be made (the cool-down is acknowledged by the confirmer instead).
+   */
+  public static final Set<String> OVERRIDABLE_AT_ALL = Set.of("replication-lag", "evidence-fresh");
 
   public ExecutionEngineProperties {
+    overridablePrechecks =
+        overridablePrechecks == null ? Set.of() : Set.copyOf(overridablePrechecks);
+    for (String check : overridablePrechecks) {
+      if (!OVERRIDABLE_AT_ALL.contains(check)) {
+        throw new IllegalArgumentException(
+            "continuity.execution.overridable-prechecks: '"
+                + check
+                + "' cannot be overridden; choose among "
+                + new java.util.TreeSet<>(OVERRIDABLE_AT_ALL));
+      }
+    }
     disabledCapabilities =
         disabledCapabilities == null ? Map.of() : Map.copyOf(disabledCapabilities);
     if (maxSwitchoverLagBytes < 0) {
@@ -67,7 +88,8 @@ public record ExecutionEngineProperties(
         4,
         16,
         Duration.ofSeconds(30),
-        null);
+        null,
+        OVERRIDABLE_AT_ALL);
   }
 
   /** Capabilities the operator disabled for this resource. */

@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
  * with the capability available (and not disabled by configuration), the primary monitoring
  * observes being the one the inventory records, fresh evidence, lag within bounds for a switchover,
  * no other execution running on it, and no run that ended within the cool-down unless the confirmer
- * acknowledges it. Each check says what it saw.
+ * acknowledges it. Each check says what it saw; a failed check policy lets an approver override is
+ * marked overridable ({@link PrecheckOverrides}).
  */
 @Component
 class Prechecks {
@@ -87,7 +88,13 @@ class Prechecks {
                       + "; wait for it to end (one execution at a time per resource)"));
       results.add(cooldown(member, request.id(), acknowledgeCooldown));
     }
-    return results;
+    return results.stream()
+        .map(
+            c ->
+                !c.passed() && properties.overridablePrechecks().contains(c.id())
+                    ? c.asOverridable()
+                    : c)
+        .toList();
   }
 
   private CheckResult capability(String member, OperationType type) {

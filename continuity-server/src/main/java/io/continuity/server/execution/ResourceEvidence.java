@@ -1,5 +1,6 @@
 package io.continuity.server.execution;
 
+import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -12,6 +13,7 @@ import java.util.Optional;
  * @param stale true when the evidence is missing, lost or older than the engine's threshold
  * @param primaryMarker the primary's marker as {@code KIND value}
  * @param drMarker the DR side's applied marker as {@code KIND value}
+ * @param drMarkerPosition the DR marker's position (orders markers of the same kind), or null
  */
 public record ResourceEvidence(
     String resourceId,
@@ -26,6 +28,7 @@ public record ResourceEvidence(
     Double lagSeconds,
     String primaryMarker,
     String drMarker,
+    BigInteger drMarkerPosition,
     Instant heartbeatWrittenAt) {
 
   public boolean hasMarkers() {

@@ -22,12 +22,18 @@ class ConfirmationTokensTest {
         1,
         1,
         Duration.ofSeconds(30),
-        "test");
+        "test",
+        d.overridablePrechecks());
   }
 
   static ConfirmationToken claims(long version, String primary, String hash) {
     return new ConfirmationToken(
-        "EX-1", version, Map.of("db", primary), Map.of("db", "SIM_LSN 0/10"), hash);
+        "EX-1",
+        version,
+        Map.of("db", primary),
+        Map.of("db", "SIM_LSN 0/10"),
+        Map.of("db", "16"),
+        hash);
   }
 
   @Test
@@ -57,7 +63,13 @@ class ConfirmationTokensTest {
   void changesNameTheTopologyThePlanAndTheVersionButNotAMovingMarker() {
     ConfirmationToken presented = claims(4, "east", "h1");
     ConfirmationToken now =
-        new ConfirmationToken("EX-1", 5, Map.of("db", "west"), Map.of("db", "SIM_LSN 0/99"), "h2");
+        new ConfirmationToken(
+            "EX-1",
+            5,
+            Map.of("db", "west"),
+            Map.of("db", "SIM_LSN 0/99"),
+            Map.of("db", "153"),
+            "h2");
 
     assertThat(presented.changesTo(now))
         .hasSize(3)
@@ -67,7 +79,36 @@ class ConfirmationTokensTest {
     assertThat(
             presented.changesTo(
                 new ConfirmationToken(
-                    "EX-1", 4, Map.of("db", "east"), Map.of("db", "SIM_LSN 0/99"), "h1")))
+                    "EX-1",
+                    4,
+                    Map.of("db", "east"),
+                    Map.of("db", "SIM_LSN 0/99"),
+                    Map.of("db", "153"),
+                    "h1")))
         .isEmpty();
+  }
+
+  @Test
+  void aDrMarkerThatWentBackwardsIsAChangeAndAnUnknownOneIsNot() {
+    ConfirmationToken presented = claims(4, "east", "h1");
+
+    assertThat(presented.changesTo(withDrMarker("SIM_LSN 0/8", "8")))
+        .singleElement()
+        .asString()
+        .contains("DR marker of db went backwards")
+        .contains("SIM_LSN 0/10 -> SIM_LSN 0/8");
+    assertThat(presented.changesTo(withDrMarker("SIM_LSN 0/10", "16"))).isEmpty();
+    assertThat(presented.changesTo(withDrMarker("none", null))).isEmpty();
+    assertThat(presented.changesTo(withDrMarker("OTHER_KIND 0/1", "1"))).isEmpty();
+  }
+
+  static ConfirmationToken withDrMarker(String marker, String position) {
+    return new ConfirmationToken(
+        "EX-1",
+        4,
+        Map.of("db", "east"),
+        Map.of("db", marker),
+        position == null ? Map.of() : Map.of("db", position),
+        "h1");
   }
 }

@@ -79,6 +79,17 @@ final class ExecutionDriver {
         .until(() -> plan(id), p -> failedChecks(p.path("prechecks")).isEmpty() && hasToken(p));
   }
 
+  /** The plan once monitoring has fresh evidence and exactly the expected checks fail. */
+  JsonNode awaitPlanFailing(String id, String... expectedFailures) {
+    return await()
+        .atMost(patience)
+        .pollInterval(Duration.ofMillis(300))
+        .until(
+            () -> plan(id),
+            p ->
+                failedChecks(p.path("prechecks")).equals(List.of(expectedFailures)) && hasToken(p));
+  }
+
   Response confirm(String id, String token) {
     return as("alice")
         .postJson(

@@ -4,6 +4,8 @@ import io.continuity.core.identity.Actor;
 import io.continuity.server.execution.ExecutionConfirmation;
 import io.continuity.server.execution.ExecutionNotFoundException;
 import io.continuity.server.execution.ExecutionRequests;
+import io.continuity.server.execution.PrecheckOverride;
+import io.continuity.server.execution.PrecheckOverrides;
 import io.continuity.server.security.AuthenticatedActor;
 import io.continuity.server.security.CurrentActor;
 import java.util.List;
@@ -29,16 +31,19 @@ public class ExecutionRunController {
 
   private final ExecutionConfirmation confirmation;
   private final ExecutionRequests requests;
+  private final PrecheckOverrides overrides;
   private final ExecutionEventStream events;
   private final CurrentActor currentActor;
 
   public ExecutionRunController(
       ExecutionConfirmation confirmation,
       ExecutionRequests requests,
+      PrecheckOverrides overrides,
       ExecutionEventStream events,
       CurrentActor currentActor) {
     this.confirmation = confirmation;
     this.requests = requests;
+    this.overrides = overrides;
     this.events = events;
     this.currentActor = currentActor;
   }
@@ -89,6 +94,28 @@ public class ExecutionRunController {
     ConfirmView view =
         new ConfirmView(id, plan.state(), outcome.started(), dryRun, outcome.changes(), plan);
     return ResponseEntity.status(dryRun ? HttpStatus.OK : HttpStatus.ACCEPTED).body(view);
+  }
+
+  /** The body of a precheck override: the qualified check id and why it is safe to go on. */
+  public record OverrideBody(String check, String reason) {}
+
+  /**
+   * Overrides one failed, overridable precheck (201): an APPROVER who is neither the requester nor
+   * the confirmer, with a reason; audited, and the approvers are notified.
+   */
+  @PostMapping("/{id}/overrides")
+  public ResponseEntity<PrecheckOverride> override(
+      @PathVariable String id, @RequestBody(required = false) OverrideBody body) {
+    OverrideBody given = body == null ? new OverrideBody(null, null) : body;
+    PrecheckOverride recorded = overrides.override(id, actor(), given.check(), given.reason());
+    return ResponseEntity.status(HttpStatus.CREATED).body(recorded);
+  }
+
+  /** The precheck overrides of a request, oldest first. */
+  @GetMapping("/{id}/overrides")
+  public List<PrecheckOverride> overrides(@PathVariable String id) {
+    requests.find(id).orElseThrow(() -> new ExecutionNotFoundException(id));
+    return overrides.list(id);
   }
 
   /** Server-sent events: everything recorded so far, then what happens, until the end. */

@@ -2,6 +2,7 @@ package io.continuity.server.web.api;
 
 import io.continuity.server.execution.CheckResult;
 import io.continuity.server.execution.ConfirmationRefusedException;
+import io.continuity.server.execution.OverrideRefusedException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
@@ -18,7 +19,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * Problem+json for refused confirmations: an invalid token is 400 (field {@code
  * confirmationToken}); a changed topology or plan is 409 with {@code changes} naming what changed;
  * failed prechecks are 409 with {@code checks} (every check, passed or not) and {@code
- * failedChecks}.
+ * failedChecks}. A refused precheck override is 400 (bad input, {@code field}), 403 (a person who
+ * may not override) or 409 (nothing to override, not overridable, not before the start).
  */
 @RestControllerAdvice(assignableTypes = {ExecutionRunController.class, EvidenceController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -46,6 +48,26 @@ class ExecutionRunProblems {
       problem.setProperty(
           "failedChecks",
           ex.checks().stream().filter(c -> !c.passed()).map(CheckResult::qualifiedId).toList());
+    }
+    return ResponseEntity.status(status).body(problem);
+  }
+
+  @ExceptionHandler(OverrideRefusedException.class)
+  ResponseEntity<ProblemDetail> overrideRefused(
+      OverrideRefusedException ex, HttpServletRequest request) {
+    HttpStatus status =
+        switch (ex.kind()) {
+          case INVALID -> HttpStatus.BAD_REQUEST;
+          case FORBIDDEN -> HttpStatus.FORBIDDEN;
+          case CONFLICT -> HttpStatus.CONFLICT;
+        };
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, ex.getMessage());
+    problem.setTitle("Precheck override refused");
+    problem.setInstance(URI.create(request.getRequestURI()));
+    if (ex.field() != null) {
+      problem.setProperty("field", ex.field());
+      problem.setProperty(
+          "errors", List.of(Map.of("field", ex.field(), "message", ex.getMessage())));
     }
     return ResponseEntity.status(status).body(problem);
   }

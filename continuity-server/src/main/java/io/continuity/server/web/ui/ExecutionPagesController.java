@@ -11,6 +11,8 @@ import io.continuity.server.execution.ExecutionFilter;
 import io.continuity.server.execution.ExecutionNotFoundException;
 import io.continuity.server.execution.ExecutionRequests;
 import io.continuity.server.execution.ExecutionTargetException;
+import io.continuity.server.execution.OverrideRefusedException;
+import io.continuity.server.execution.PrecheckOverrides;
 import io.continuity.server.execution.StepLog;
 import io.continuity.server.inventory.Inventory;
 import io.continuity.server.security.CurrentActor;
@@ -35,6 +37,7 @@ class ExecutionPagesController {
 
   private final ExecutionRequests requests;
   private final StepLog steps;
+  private final PrecheckOverrides overrides;
   private final Inventory inventory;
   private final PolicyHint policy;
   private final CurrentActor currentActor;
@@ -42,11 +45,13 @@ class ExecutionPagesController {
   ExecutionPagesController(
       ExecutionRequests requests,
       StepLog steps,
+      PrecheckOverrides overrides,
       Inventory inventory,
       PolicyHint policy,
       CurrentActor currentActor) {
     this.requests = requests;
     this.steps = steps;
+    this.overrides = overrides;
     this.inventory = inventory;
     this.policy = policy;
     this.currentActor = currentActor;
@@ -149,6 +154,29 @@ class ExecutionPagesController {
     return command(id, model, () -> requests.breakGlass(id, actor(), justification, incidentRef));
   }
 
+  @PostMapping("/executions/{id}/override")
+  ModelAndView override(
+      @PathVariable String id,
+      @RequestParam(defaultValue = "") String check,
+      @RequestParam(defaultValue = "") String reason,
+      Model model) {
+    load(id);
+    try {
+      overrides.override(id, actor(), check, reason);
+      return new ModelAndView("redirect:/executions/" + id);
+    } catch (OverrideRefusedException e) {
+      model.addAttribute("actionError", e.getMessage());
+      ModelAndView view = new ModelAndView(page(load(id), model));
+      view.setStatus(
+          switch (e.kind()) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case CONFLICT -> HttpStatus.CONFLICT;
+          });
+      return view;
+    }
+  }
+
   private ModelAndView command(String id, Model model, Runnable action) {
     load(id);
     try {
@@ -172,6 +200,8 @@ class ExecutionPagesController {
     model.addAttribute("request", request);
     model.addAttribute("actions", RequestActions.of(request, actor()));
     model.addAttribute("steps", steps.list(request.id()));
+    model.addAttribute("overrides", overrides.list(request.id()));
+    model.addAttribute("overridable", overrides.openTo(request.id(), actor()));
     return "execution";
   }
 

@@ -61,6 +61,7 @@ class WebConsoleIT {
     registry.add("continuity.monitoring.watchdog-period", () -> "200ms");
     registry.add("continuity.execution.max-evidence-age", () -> "5s");
     registry.add("continuity.execution.token-secret", () -> "console-it-secret");
+    registry.add("continuity.execution.max-switchover-lag-seconds", () -> "30");
   }
 
   @BeforeAll
@@ -74,7 +75,8 @@ class WebConsoleIT {
       browser.close();
       browser = null;
     }
-    for (String id : List.of("console-orders", "console-billing", "console-search")) {
+    for (String id :
+        List.of("console-orders", "console-billing", "console-search", "console-lagging")) {
       SimulatedPlatform.forget(id);
     }
   }
@@ -194,5 +196,37 @@ class WebConsoleIT {
     assertThat(dave.locator("#lag-chart canvas")).hasCount(1);
     assertThat(dave.locator("details summary").first()).hasText("Sanitized payload");
     ConsoleBrowser.screenshot(dave, "resource");
+  }
+
+  @Test
+  void anApproverOverridesAFailedLagCheckAndTheOperatorConfirmsWithTheOverrideShown() {
+    Page alice = browser().loggedIn("alice", PASSWORD);
+    ConsoleFlows.fillRequest(alice, "console-lagging", "SWITCHOVER", "Move reporting to west");
+    String id = ConsoleFlows.submitRequest(alice, "");
+    ConsoleFlows.approve(browser(), PASSWORD, id, List.of("bob"));
+
+    Page carol = browser().loggedIn("carol", PASSWORD);
+    String check = "console-lagging/replication-lag";
+    Locator reason = carol.getByLabel("Why it is safe to go on despite " + check);
+    java.time.Instant until = java.time.Instant.now().plus(PATIENCE);
+    do {
+      carol.navigate("/executions/" + id);
+    } while (reason.count() == 0 && java.time.Instant.now().isBefore(until));
+    reason.fill("Reporting replica applies in batches; 45 s behind is its normal state");
+    ConsoleBrowser.screenshot(carol, "override-offered");
+    carol.getByText("Override " + check).click();
+    assertThat(carol.locator("[data-testid=overrides]")).containsText("overridden by carol");
+
+    alice.navigate("/executions/" + id);
+    assertThat(alice.getByText("Override " + check)).hasCount(0);
+    assertThat(alice.locator("[data-testid=overrides]")).containsText("45 s behind");
+    ConsoleFlows.openConfirmation(alice, id, PATIENCE);
+    assertThat(alice.locator("tr.pass", new Page.LocatorOptions().setHasText(check)))
+        .containsText("OVERRIDDEN by carol");
+    ConsoleBrowser.screenshot(alice, "confirmation-with-override");
+    alice.getByText("Confirm and start").click();
+    ConsoleFlows.awaitState(alice, "SUCCEEDED", PATIENCE);
+    ConsoleFlows.openEvidence(alice);
+    assertThat(alice.locator("body")).containsText("PRECHECK_OVERRIDDEN");
   }
 }
