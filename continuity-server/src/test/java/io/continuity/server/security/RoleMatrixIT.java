@@ -91,6 +91,7 @@ class RoleMatrixIT {
         new Endpoint("GET", "/api/v1/inventory", null, EVERYONE),
         new Endpoint("GET", "/api/v1/executions", null, EVERYONE),
         new Endpoint("GET", "/api/v1/executions/{id}", null, EVERYONE),
+        new Endpoint("GET", "/api/v1/executions/{id}/overrides", null, EVERYONE),
         new Endpoint("GET", "/api/v1/audit", null, EVERYONE),
         new Endpoint("GET", "/api/v1/audit/verify", null, EVERYONE),
         new Endpoint("GET", "/v3/api-docs", null, EVERYONE),
