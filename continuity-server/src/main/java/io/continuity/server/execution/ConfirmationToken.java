@@ -25,6 +25,9 @@ public record ConfirmationToken(
     Map<String, String> drPositions,
     String planHash) {
 
+  /** The plan hash claimed when no plan could be made. */
+  public static final String NO_PLAN = "none";
+
   public ConfirmationToken {
     Objects.requireNonNull(executionId, "executionId");
     primarySites = new TreeMap<>(primarySites);
@@ -71,9 +74,27 @@ public record ConfirmationToken(
     now.drPositions.forEach(
         (member, position) -> wentBackwards(member, now).ifPresent(changes::add));
     if (!planHash.equals(now.planHash)) {
-      changes.add("the plan changed since it was presented (plan hash differs): read it again");
+      changes.add("the plan changed (its hash differs)");
     }
     return changes;
+  }
+
+  /**
+   * What differs between these claims, seen by an approver, and the claims now. The request's
+   * version is left out (it moves on after the approval: the presentation is a transition), and so
+   * is the plan when either side could not make one.
+   */
+  public List<String> changesSinceApproval(ConfirmationToken now) {
+    boolean bothPlanned = !planHash.equals(NO_PLAN) && !now.planHash.equals(NO_PLAN);
+    ConfirmationToken approved =
+        new ConfirmationToken(
+            executionId,
+            now.version,
+            primarySites,
+            drMarkers,
+            drPositions,
+            bothPlanned ? planHash : now.planHash);
+    return approved.changesTo(now);
   }
 
   private Optional<String> wentBackwards(String member, ConfirmationToken now) {
@@ -88,7 +109,7 @@ public record ConfirmationToken(
     return Optional.of(
         "the DR marker of "
             + member
-            + " went backwards since the plan was presented ("
+            + " went backwards ("
             + drMarkers.get(member)
             + " -> "
             + now.drMarkers.get(member)

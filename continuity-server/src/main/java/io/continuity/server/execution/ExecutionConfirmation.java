@@ -34,6 +34,8 @@ public class ExecutionConfirmation {
   private final PrecheckOverrides overrides;
   private final EvidenceReader evidence;
   private final ConfirmationTokens tokens;
+  private final ConfirmationClaims claims;
+  private final ApprovedClaims approved;
   private final ExecutionRunRepository runs;
   private final ExecutionRunner runner;
   private final ExecutionLeases leases;
@@ -48,6 +50,8 @@ public class ExecutionConfirmation {
       PrecheckOverrides overrides,
       EvidenceReader evidence,
       ConfirmationTokens tokens,
+      ConfirmationClaims claims,
+      ApprovedClaims approved,
       ExecutionRunRepository runs,
       ExecutionRunner runner,
       ExecutionLeases leases,
@@ -60,6 +64,8 @@ public class ExecutionConfirmation {
     this.overrides = overrides;
     this.evidence = evidence;
     this.tokens = tokens;
+    this.claims = claims;
+    this.approved = approved;
     this.runs = runs;
     this.runner = runner;
     this.leases = leases;
@@ -94,7 +100,10 @@ public class ExecutionConfirmation {
     if (dryRun) {
       List<String> changes = new ArrayList<>();
       if (token != null && !token.isBlank()) {
-        changes.addAll(tokens.verify(token).changesTo(claims(request, planOrNull(request))));
+        changes.addAll(tokens.verify(token).changesTo(claims.now(request)));
+      }
+      if (!request.state().isTerminal() && request.state() != ExecutionState.RUNNING) {
+        changes.addAll(approved.changesSince(request, claims.now(request)));
       }
       return new ConfirmOutcome(preview(request, actor, acknowledgeCooldown), changes, false);
     }
@@ -121,7 +130,9 @@ public class ExecutionConfirmation {
           List.of(),
           List.of(CheckResult.fail("plan", e.resourceId(), e.getMessage())));
     }
-    List<String> changes = presented.changesTo(claims(request, plan));
+    ConfirmationToken now = claims.of(request, plan);
+    List<String> changes = new ArrayList<>(presented.changesTo(now));
+    changes.addAll(approved.changesSince(request, now));
     if (!changes.isEmpty()) {
       throw refuse(request, actor, "token", changes, List.of());
     }
@@ -187,52 +198,36 @@ public class ExecutionConfirmation {
     boolean beforeRun = !request.state().isTerminal() && request.state() != ExecutionState.RUNNING;
     List<CheckResult> checks =
         beforeRun ? overrides.apply(request.id(), prechecks.run(request, ack), actor) : List.of();
+    List<String> sinceApproval =
+        beforeRun && plan.isPresent()
+            ? approved.changesSince(request, claims.of(request, plan.get()))
+            : List.of();
     Optional<String> token = Optional.empty();
     String confirmation;
     Optional<String> refusal = whyNotConfirmer(request, actor);
     if (request.state() != ExecutionState.READY_TO_START) {
       confirmation = "no confirmation: the request is " + request.state();
+    } else if (!sinceApproval.isEmpty()) {
+      confirmation =
+          "no confirmation: what was approved no longer holds ("
+              + String.join("; ", sinceApproval)
+              + "); a new request (POST /api/v1/executions/"
+              + request.id()
+              + "/retry) gets fresh approvals";
     } else if (refusal.isPresent()) {
       confirmation = "no confirmation for " + actor.id() + ": " + refusal.get();
     } else if (plan.isEmpty()) {
       confirmation = "no confirmation: there is no plan (" + planError.orElse("") + ")";
     } else {
-      token = Optional.of(tokens.issue(claims(request, plan.get())));
+      token = Optional.of(tokens.issue(claims.of(request, plan.get())));
       confirmation =
           "confirm with POST /api/v1/executions/"
               + request.id()
               + "/confirm and this token before "
               + request.startDeadline().map(Object::toString).orElse("the start window closes");
     }
-    return new PlanPreview(request, plan, planError, checks, seen, dataLoss, token, confirmation);
-  }
-
-  private ConfirmationToken claims(ExecutionRequestSnapshot request, ExecutionPlan plan) {
-    Map<String, String> primaries = new LinkedHashMap<>();
-    Map<String, String> markers = new LinkedHashMap<>();
-    Map<String, String> positions = new LinkedHashMap<>();
-    for (String member : planner.memberIds(request)) {
-      primaries.put(member, planner.currentPrimary(member));
-      Optional<ResourceEvidence> seen = evidence.read(member);
-      markers.put(member, seen.map(ResourceEvidence::drMarkerOrNone).orElse("none"));
-      seen.map(ResourceEvidence::drMarkerPosition)
-          .ifPresent(p -> positions.put(member, p.toString()));
-    }
-    return new ConfirmationToken(
-        request.id(),
-        request.version(),
-        primaries,
-        markers,
-        positions,
-        plan == null ? "none" : plan.hash());
-  }
-
-  private ExecutionPlan planOrNull(ExecutionRequestSnapshot request) {
-    try {
-      return planner.plan(request);
-    } catch (PlanningException e) {
-      return null;
-    }
+    return new PlanPreview(
+        request, plan, planError, checks, seen, dataLoss, sinceApproval, token, confirmation);
   }
 
   private List<ResourceEvidence> evidenceOf(ExecutionPlan plan) {

@@ -44,6 +44,7 @@ public class ExecutionRequests {
   private static final Logger log = LoggerFactory.getLogger(ExecutionRequests.class);
 
   private final ExecutionRequestRepository repository;
+  private final ApprovalWitness witness;
   private final AuditTrail audit;
   private final Inventory inventory;
   private final ExecutionTargets targets;
@@ -57,8 +58,10 @@ public class ExecutionRequests {
       Inventory inventory,
       ApprovalPolicy policy,
       Clock clock,
-      PlatformTransactionManager transactions) {
+      PlatformTransactionManager transactions,
+      ApprovalWitness witness) {
     this.repository = repository;
+    this.witness = witness;
     this.audit = audit;
     this.inventory = inventory;
     this.targets = new ExecutionTargets(inventory);
@@ -86,9 +89,18 @@ public class ExecutionRequests {
     return insert(request);
   }
 
-  /** One approval; APPROVED once the policy is satisfied. */
+  /**
+   * One approval; APPROVED once the policy is satisfied. What the approver saw (primaries, DR
+   * markers, plan hash) is recorded with it by the {@link ApprovalWitness}.
+   */
   public ExecutionRequestSnapshot approve(String id, Actor approver, String comment) {
-    return apply(id, (request, now) -> request.approve(approver, comment, now));
+    ExecutionRequestSnapshot seen =
+        repository.find(id).orElseThrow(() -> new ExecutionNotFoundException(id));
+    return apply(
+        id,
+        (request, now) -> request.approve(approver, comment, now),
+        true,
+        witness.witness(seen, approver));
   }
 
   /** A rejection with a comment; REJECTED. */

@@ -9,6 +9,8 @@ import java.util.Optional;
  * none), every precheck as it stands, the evidence per member, the data-loss warning, and the
  * confirmation token when this person may confirm now.
  *
+ * @param changedSinceApproval what no longer holds of what the approvers approved (topology, plan,
+ *     DR marker going backwards); when not empty there is no confirmation
  * @param confirmation what the caller can do next, in words
  */
 public record PlanPreview(
@@ -18,6 +20,7 @@ public record PlanPreview(
     List<CheckResult> prechecks,
     List<ResourceEvidence> evidence,
     List<String> dataLoss,
+    List<String> changedSinceApproval,
     Optional<String> confirmationToken,
     String confirmation) {
 
@@ -25,6 +28,7 @@ public record PlanPreview(
     prechecks = List.copyOf(prechecks);
     evidence = List.copyOf(evidence);
     dataLoss = List.copyOf(dataLoss);
+    changedSinceApproval = List.copyOf(changedSinceApproval);
   }
 
   public boolean prechecksPassed() {

@@ -82,7 +82,8 @@ class ExecutionRequestsStoreIT {
         new OneResourceInventory(),
         policy,
         clock,
-        tx);
+        tx,
+        ApprovalWitness.NONE);
   }
 
   @AfterEach

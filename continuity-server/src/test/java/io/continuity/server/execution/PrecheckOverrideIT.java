@@ -34,6 +34,7 @@ import tools.jackson.databind.JsonNode;
 class PrecheckOverrideIT {
 
   static final String PASSWORD = "it-override-password";
+  static Path inventory;
 
   @LocalServerPort int port;
   ExecutionDriver driver;
@@ -41,12 +42,16 @@ class PrecheckOverrideIT {
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) throws URISyntaxException {
     try {
-      TestStateStore.registerH2(registry, Files.createTempDirectory("continuity-override-it"));
+      Path dir = Files.createTempDirectory("continuity-override-it");
+      TestStateStore.registerH2(registry, dir);
+      inventory = dir.resolve("inventory.yaml");
+      Files.copy(
+          Path.of(
+              PrecheckOverrideIT.class.getResource("/execution/override-inventory.yaml").toURI()),
+          inventory);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    Path inventory =
-        Path.of(PrecheckOverrideIT.class.getResource("/execution/override-inventory.yaml").toURI());
     registry.add("continuity.inventory", inventory::toString);
     registry.add("continuity.demo.password", () -> PASSWORD);
     registry.add("continuity.monitoring.interval.tier2", () -> "200ms");
@@ -65,7 +70,8 @@ class PrecheckOverrideIT {
 
   @AfterAll
   static void forgetSimulatedResources() {
-    List.of("ovr-lag", "ovr-stale", "ovr-rewind").forEach(SimulatedPlatform::forget);
+    List.of("ovr-lag", "ovr-stale", "ovr-rewind", "ovr-g1", "ovr-g2")
+        .forEach(SimulatedPlatform::forget);
   }
 
   @Test
@@ -185,7 +191,42 @@ class PrecheckOverrideIT {
     assertThat(refused.status()).isEqualTo(HttpStatus.CONFLICT);
     assertThat(refused.json().path("reason").asString()).isEqualTo("TOPOLOGY_OR_PLAN_CHANGED");
     assertThat(refused.json().path("changes").toString())
-        .contains("the DR marker of ovr-rewind went backwards since the plan was presented");
+        .contains("the DR marker of ovr-rewind went backwards");
+    assertThat(driver.execution(id).path("state").asString()).isEqualTo("READY_TO_START");
+  }
+
+  @Test
+  void aPlanThatChangedSinceTheApprovalIsNeverConfirmed() throws IOException {
+    String id =
+        driver
+            .as("alice")
+            .postJson(
+                "/api/v1/executions",
+                "{\"type\":\"SWITCHOVER\",\"groupId\":\"ovr-group\",\"targetSite\":\"dr\","
+                    + "\"reason\":\"move the group\"}")
+            .json()
+            .path("id")
+            .asString();
+    driver.approve(id, "bob");
+
+    // After bob approved a one-member group, the group gains a member: not what bob approved.
+    Files.writeString(
+        inventory,
+        Files.readString(inventory).replace("members: [ovr-g1]", "members: [ovr-g1, ovr-g2]"));
+    Response reloaded = driver.as("admin").postJson("/api/v1/inventory/reload", "");
+    assertThat(reloaded.status()).as(reloaded.body()).isEqualTo(HttpStatus.OK);
+
+    JsonNode plan = driver.plan(id);
+    assertThat(plan.path("plan").path("members").size()).isEqualTo(2);
+    assertThat(plan.path("confirmationToken").isNull()).isTrue();
+    assertThat(plan.path("changedSinceApproval").toString())
+        .contains("since bob approved: members changed: [ovr-g1] -> [ovr-g1, ovr-g2]")
+        .contains("since bob approved: the plan changed");
+    assertThat(plan.path("confirmation").asString())
+        .contains("what was approved no longer holds")
+        .contains("/retry");
+    JsonNode dry = dryRun(id, null);
+    assertThat(dry.path("changes").toString()).contains("since bob approved");
     assertThat(driver.execution(id).path("state").asString()).isEqualTo("READY_TO_START");
   }
 
@@ -202,7 +243,7 @@ class PrecheckOverrideIT {
         .as("alice")
         .postJson(
             "/api/v1/executions/" + id + "/confirm?dryRun=true",
-            "{\"confirmationToken\":\"" + token + "\"}")
+            token == null ? "{}" : "{\"confirmationToken\":\"" + token + "\"}")
         .json();
   }
 

@@ -22,6 +22,7 @@ public record PlanView(
     boolean prechecksPassed,
     List<ResourceEvidence> evidence,
     List<String> dataLoss,
+    List<String> changedSinceApproval,
     String confirmationToken,
     String confirmation) {
 
@@ -52,6 +53,7 @@ public record PlanView(
         p.prechecksPassed(),
         p.evidence(),
         p.dataLoss(),
+        p.changedSinceApproval(),
         p.confirmationToken().orElse(null),
         p.confirmation());
   }
