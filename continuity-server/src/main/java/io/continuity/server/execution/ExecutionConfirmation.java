@@ -89,6 +89,14 @@ public class ExecutionConfirmation {
   }
 
   /**
+   * The plan as it stands, read only: nothing is presented or audited (what an approver reviews
+   * before deciding, or anyone reading the request).
+   */
+  public PlanPreview peek(String id, Actor actor) {
+    return preview(load(id), actor, false);
+  }
+
+  /**
    * Confirms the start (or with {@code dryRun} only checks, changing nothing).
    *
    * @throws ConfirmationRefusedException when the token is invalid or stale, a precheck fails, or

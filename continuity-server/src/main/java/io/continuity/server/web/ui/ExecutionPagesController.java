@@ -5,8 +5,10 @@ import io.continuity.core.approval.CommandRefusedException;
 import io.continuity.core.approval.SeparationOfDutiesException;
 import io.continuity.core.execution.ExecutionRequestSnapshot;
 import io.continuity.core.execution.ExecutionScope;
+import io.continuity.core.execution.ExecutionState;
 import io.continuity.core.identity.Actor;
 import io.continuity.server.execution.ExecutionBusyException;
+import io.continuity.server.execution.ExecutionConfirmation;
 import io.continuity.server.execution.ExecutionFilter;
 import io.continuity.server.execution.ExecutionNotFoundException;
 import io.continuity.server.execution.ExecutionRequests;
@@ -38,6 +40,7 @@ class ExecutionPagesController {
   private final ExecutionRequests requests;
   private final StepLog steps;
   private final PrecheckOverrides overrides;
+  private final ExecutionConfirmation confirmation;
   private final Inventory inventory;
   private final PolicyHint policy;
   private final CurrentActor currentActor;
@@ -46,12 +49,14 @@ class ExecutionPagesController {
       ExecutionRequests requests,
       StepLog steps,
       PrecheckOverrides overrides,
+      ExecutionConfirmation confirmation,
       Inventory inventory,
       PolicyHint policy,
       CurrentActor currentActor) {
     this.requests = requests;
     this.steps = steps;
     this.overrides = overrides;
+    this.confirmation = confirmation;
     this.inventory = inventory;
     this.policy = policy;
     this.currentActor = currentActor;
@@ -202,6 +207,12 @@ class ExecutionPagesController {
     model.addAttribute("steps", steps.list(request.id()));
     model.addAttribute("overrides", overrides.list(request.id()));
     model.addAttribute("overridable", overrides.openTo(request.id(), actor()));
+    ExecutionState state = request.state();
+    boolean beforeStart =
+        state == ExecutionState.PENDING_APPROVAL
+            || state == ExecutionState.APPROVED
+            || state == ExecutionState.READY_TO_START;
+    model.addAttribute("preview", beforeStart ? confirmation.peek(request.id(), actor()) : null);
     return "execution";
   }
 

@@ -212,6 +212,10 @@ class WebConsoleIT {
     do {
       carol.navigate("/executions/" + id);
     } while (reason.count() == 0 && java.time.Instant.now().isBefore(until));
+    // The approver reviews the plan the request would run, with its data-loss warning.
+    assertThat(carol.locator("ol.steps").first())
+        .containsText("Promote the target (ACTION, timeout 60 s, not idempotent)");
+    assertThat(carol.locator("#loss-title")).isVisible();
     reason.fill("Reporting replica applies in batches; 45 s behind is its normal state");
     ConsoleBrowser.screenshot(carol, "override-offered");
     carol.getByText("Override " + check).click();
