@@ -1,6 +1,7 @@
 package io.continuity.server.audit;
 
 import io.continuity.core.audit.AuditEvent;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -64,6 +65,27 @@ public class AuditTrail {
           repository.moveHead(stored.seq(), stored.hash());
           return stored;
         });
+  }
+
+  /**
+   * Up to {@code limit} events with a sequence number above {@code seq}, in sequence order: for
+   * readers that follow the trail with a cursor (notifications). Appends commit in sequence order
+   * (the head lock is held until commit), so what this returns never skips a later-committed seq.
+   *
+   * @throws IllegalArgumentException when {@code seq} is negative, {@code limit} is not between 1
+   *     and {@link AuditQuery#MAX_SIZE}, or a stored event's details are not valid JSON
+   */
+  public List<AuditRecord> after(long seq, int limit) {
+    if (seq < 0) {
+      throw new IllegalArgumentException("seq must be 0 or more: " + seq);
+    }
+    if (limit < 1 || limit > AuditQuery.MAX_SIZE) {
+      throw new IllegalArgumentException(
+          "limit must be between 1 and " + AuditQuery.MAX_SIZE + ": " + limit);
+    }
+    return repository.rowsAfter(seq, limit).stream()
+        .map(AuditEventRepository.StoredRow::toRecord)
+        .toList();
   }
 
   /** One page of events matching the query, in sequence order. */

@@ -4,6 +4,7 @@ import io.continuity.core.identity.Role;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -26,6 +27,8 @@ class ConfiguredUsers {
   private static final Logger log = LoggerFactory.getLogger(ConfiguredUsers.class);
   private static final Pattern BCRYPT =
       Pattern.compile("^\\$2[aby]?\\$\\d{2}\\$[./A-Za-z0-9]{53}$");
+  private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+  private static final int MAX_EMAIL = 254;
 
   @Bean
   InMemoryUserDetailsManager userDetailsService(ContinuitySecurityProperties properties) {
@@ -39,6 +42,19 @@ class ConfiguredUsers {
       log.info("{} configured user(s) loaded", users.size());
     }
     return new InMemoryUserDetailsManager(users);
+  }
+
+  /** The configured users with their roles and e-mail addresses, for notifications. */
+  @Bean
+  UserDirectory userDirectory(ContinuitySecurityProperties properties) {
+    return directory(properties.users());
+  }
+
+  static UserDirectory directory(List<ContinuitySecurityProperties.UserEntry> entries) {
+    return new UserDirectory(
+        entries.stream()
+            .map(e -> new DirectoryUser(e.username(), e.roles(), Optional.ofNullable(e.email())))
+            .toList());
   }
 
   static List<UserDetails> toUsers(List<ContinuitySecurityProperties.UserEntry> entries) {
@@ -63,6 +79,14 @@ class ConfiguredUsers {
       if (entry.roles().isEmpty()) {
         throw new IllegalStateException(
             at + ".roles must name at least one of " + List.of(Role.values()));
+      }
+      if (entry.email() != null
+          && (entry.email().length() > MAX_EMAIL || !EMAIL.matcher(entry.email()).matches())) {
+        throw new IllegalStateException(
+            at
+                + ".email '"
+                + entry.email()
+                + "' is not an e-mail address like name@example.com; fix it or leave it out");
       }
       users.add(
           User.withUsername(entry.username())

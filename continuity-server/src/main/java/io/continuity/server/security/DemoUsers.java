@@ -6,6 +6,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -31,6 +33,7 @@ class DemoUsers {
 
   static final String BANNER_TITLE = "Continuity DEMO mode";
   static final Map<String, Role> USERS = demoUsers();
+  static final String EMAIL_DOMAIN = "demo.continuity.invalid";
 
   private static final Logger log = LoggerFactory.getLogger(DemoUsers.class);
   private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
@@ -53,6 +56,23 @@ class DemoUsers {
                     User.withUsername(e.getKey()).password(hash).roles(e.getValue().name()).build())
             .toList();
     return new InMemoryUserDetailsManager(users);
+  }
+
+  /** The demo users with addresses in the reserved {@code .invalid} domain, for notifications. */
+  @Bean
+  UserDirectory userDirectory() {
+    return new UserDirectory(
+        USERS.entrySet().stream()
+            .map(
+                e ->
+                    new DirectoryUser(
+                        e.getKey(), Set.of(e.getValue()), Optional.of(emailOf(e.getKey()))))
+            .toList());
+  }
+
+  /** The demo user's e-mail address, for example {@code alice@demo.continuity.invalid}. */
+  static String emailOf(String user) {
+    return user + "@" + EMAIL_DOMAIN;
   }
 
   /** The demo users and roles (never the password), for the login page. */

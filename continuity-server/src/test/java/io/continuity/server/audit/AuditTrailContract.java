@@ -81,6 +81,20 @@ abstract class AuditTrailContract {
   }
 
   @Test
+  void followingTheTrailReturnsTheEventsAfterASeqInOrderUpToTheLimit() {
+    List<AuditRecord> appended = new ArrayList<>();
+    for (int i = 1; i <= 5; i++) {
+      appended.add(trail.append(event("alice", i)));
+    }
+
+    assertThat(trail.after(1, 3)).containsExactlyElementsOf(appended.subList(1, 4));
+    assertThat(trail.after(4, 100)).containsExactly(appended.get(4));
+    assertThat(trail.after(5, 100)).isEmpty();
+    assertThatThrownBy(() -> trail.after(0, 0)).hasMessageContaining("limit must be between 1");
+    assertThatThrownBy(() -> trail.after(-1, 1)).hasMessageContaining("seq must be 0 or more");
+  }
+
+  @Test
   void emptyTrailVerifiesAsValid() {
     assertThat(verifier.verify()).isEqualTo(new AuditVerification(true, 0, null, null));
   }

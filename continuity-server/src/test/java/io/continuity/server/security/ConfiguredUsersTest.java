@@ -18,7 +18,7 @@ class ConfiguredUsersTest {
   @Test
   void configuredUserGetsItsRolesAsAuthorities() {
     List<UserDetails> users =
-        ConfiguredUsers.toUsers(List.of(new UserEntry("bob", HASH, Set.of(Role.APPROVER))));
+        ConfiguredUsers.toUsers(List.of(new UserEntry("bob", HASH, Set.of(Role.APPROVER), null)));
 
     assertThat(users)
         .singleElement()
@@ -38,7 +38,7 @@ class ConfiguredUsersTest {
 
   @Test
   void plainTextPasswordIsRefusedNamingTheProperty() {
-    List<UserEntry> entries = List.of(new UserEntry("bob", "secret", Set.of(Role.APPROVER)));
+    List<UserEntry> entries = List.of(new UserEntry("bob", "secret", Set.of(Role.APPROVER), null));
 
     assertThatThrownBy(() -> ConfiguredUsers.toUsers(entries))
         .hasMessageContaining("continuity.security.users[0].password-hash must be a bcrypt hash")
@@ -47,15 +47,43 @@ class ConfiguredUsersTest {
 
   @Test
   void userWithoutRolesIsRefused() {
-    assertThatThrownBy(() -> ConfiguredUsers.toUsers(List.of(new UserEntry("bob", HASH, null))))
+    assertThatThrownBy(
+            () -> ConfiguredUsers.toUsers(List.of(new UserEntry("bob", HASH, null, null))))
         .hasMessageContaining("users[0].roles must name at least one of");
   }
 
   @Test
   void duplicateUserIsRefused() {
-    UserEntry bob = new UserEntry("bob", HASH, Set.of(Role.APPROVER));
+    UserEntry bob = new UserEntry("bob", HASH, Set.of(Role.APPROVER), null);
 
     assertThatThrownBy(() -> ConfiguredUsers.toUsers(List.of(bob, bob)))
         .hasMessageContaining("users[1].username 'bob' is configured twice");
+  }
+
+  @Test
+  void malformedEmailIsRefusedNamingTheProperty() {
+    UserEntry bob = new UserEntry("bob", HASH, Set.of(Role.APPROVER), "bob at example");
+
+    assertThatThrownBy(() -> ConfiguredUsers.toUsers(List.of(bob)))
+        .hasMessageContaining("continuity.security.users[0].email 'bob at example'");
+  }
+
+  @Test
+  void directoryListsRolesAndOptionalEmails() {
+    UserDirectory directory =
+        ConfiguredUsers.directory(
+            List.of(
+                new UserEntry("bob", HASH, Set.of(Role.APPROVER), " bob@example.com "),
+                new UserEntry("dave", HASH, Set.of(Role.VIEWER), null)));
+
+    assertThat(directory.withRole(Role.APPROVER))
+        .extracting(DirectoryUser::username)
+        .containsExactly("bob");
+    assertThat(directory.find("bob"))
+        .get()
+        .extracting(u -> u.email().orElseThrow())
+        .isEqualTo("bob@example.com");
+    assertThat(directory.find("dave").orElseThrow().email()).isEmpty();
+    assertThat(directory.find("nobody")).isEmpty();
   }
 }

@@ -94,6 +94,8 @@ class RoleMatrixIT {
         new Endpoint("GET", "/api/v1/executions/{id}/overrides", null, EVERYONE),
         new Endpoint("GET", "/api/v1/audit", null, EVERYONE),
         new Endpoint("GET", "/api/v1/audit/verify", null, EVERYONE),
+        new Endpoint("GET", "/api/v1/notifications", null, EVERYONE),
+        new Endpoint("GET", "/api/v1/notifications?all=true", null, Set.of("dave", "admin")),
         new Endpoint("GET", "/v3/api-docs", null, EVERYONE),
         new Endpoint("GET", "/actuator/prometheus", null, Set.of("admin")),
         new Endpoint("POST", "/api/v1/inventory/reload", "{}", Set.of("admin")),

@@ -1,0 +1,52 @@
+package io.continuity.server.notify;
+
+import java.util.Map;
+import java.util.Set;
+
+/** The audit event types that notify someone, and the facts of an event the rules look at. */
+final class NotifiedEvents {
+
+  static final String REQUEST_CREATED = "REQUEST_CREATED";
+  static final String CONFIRMATION_REFUSED = "CONFIRMATION_REFUSED";
+  static final String PRECHECK_OVERRIDDEN = "PRECHECK_OVERRIDDEN";
+  static final String BREAK_GLASS_INVOKED = "BREAK_GLASS_INVOKED";
+  static final String EXECUTION_FAILED = "EXECUTION_FAILED";
+  static final String EXECUTION_SUCCEEDED = "EXECUTION_SUCCEEDED";
+  static final String REQUEST_EXPIRED = "REQUEST_EXPIRED";
+  static final String APPROVAL_DENIED = "APPROVAL_DENIED";
+
+  /** Every type that may notify (a webhook's {@code events} filter names some of these). */
+  static final Set<String> TYPES =
+      Set.of(
+          REQUEST_CREATED,
+          CONFIRMATION_REFUSED,
+          PRECHECK_OVERRIDDEN,
+          BREAK_GLASS_INVOKED,
+          EXECUTION_FAILED,
+          EXECUTION_SUCCEEDED,
+          REQUEST_EXPIRED,
+          APPROVAL_DENIED);
+
+  /** Prefix of the details a refused confirmation records for each failed precheck. */
+  static final String FAILED_CHECK_PREFIX = "failed.";
+
+  private NotifiedEvents() {}
+
+  /**
+   * True when an event of this type with these details notifies: a request waiting for approval
+   * (not one that needed none), a confirmation refused by failed prechecks (not by a changed plan),
+   * and every other type above.
+   */
+  static boolean notifies(String type, Map<String, String> details) {
+    if (!TYPES.contains(type)) {
+      return false;
+    }
+    if (type.equals(REQUEST_CREATED)) {
+      return "PENDING_APPROVAL".equals(details.get("state"));
+    }
+    if (type.equals(CONFIRMATION_REFUSED)) {
+      return details.keySet().stream().anyMatch(key -> key.startsWith(FAILED_CHECK_PREFIX));
+    }
+    return true;
+  }
+}

@@ -1,0 +1,91 @@
+package io.continuity.server.notify;
+
+import io.continuity.core.identity.Role;
+import io.continuity.server.audit.AuditRecord;
+import io.continuity.server.security.DirectoryUser;
+import io.continuity.server.security.UserDirectory;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Who hears about an audit event (detailed design §6: precheck failures and overrides notify the
+ * approvers, execution failures notify). Recipients are user names, each once, in a stable order;
+ * the actor of the event is never told about their own action.
+ *
+ * <ul>
+ *   <li>{@code REQUEST_CREATED} waiting for approval: every APPROVER.
+ *   <li>{@code CONFIRMATION_REFUSED} by failed prechecks: the approvers and the requester.
+ *   <li>{@code PRECHECK_OVERRIDDEN}: the approvers and the requester; every APPROVER when nobody
+ *       approved (break-glass).
+ *   <li>{@code BREAK_GLASS_INVOKED}: every APPROVER and ADMIN.
+ *   <li>{@code EXECUTION_FAILED}, {@code EXECUTION_SUCCEEDED}: the requester, the approvers and
+ *       whoever confirmed the start.
+ *   <li>{@code REQUEST_EXPIRED}, {@code APPROVAL_DENIED} (a rejection): the requester.
+ * </ul>
+ */
+final class RecipientRules {
+
+  private final UserDirectory directory;
+
+  RecipientRules(UserDirectory directory) {
+    this.directory = directory;
+  }
+
+  /**
+   * The user names to notify of the event; empty when it notifies nobody. {@code parties} is the
+   * event's execution request, when it has one and it was found.
+   */
+  List<String> recipients(AuditRecord event, Optional<RequestParties> parties) {
+    if (!NotifiedEvents.notifies(event.type(), event.details())) {
+      return List.of();
+    }
+    Set<String> to = new LinkedHashSet<>();
+    switch (event.type()) {
+      case NotifiedEvents.REQUEST_CREATED:
+        to.addAll(holding(Role.APPROVER));
+        break;
+      case NotifiedEvents.CONFIRMATION_REFUSED:
+        parties.ifPresent(p -> to.addAll(approversAndRequester(p)));
+        break;
+      case NotifiedEvents.PRECHECK_OVERRIDDEN:
+        if (parties.isEmpty() || parties.get().approvers().isEmpty()) {
+          to.addAll(holding(Role.APPROVER));
+        }
+        parties.ifPresent(p -> to.addAll(approversAndRequester(p)));
+        break;
+      case NotifiedEvents.BREAK_GLASS_INVOKED:
+        to.addAll(holding(Role.APPROVER));
+        to.addAll(holding(Role.ADMIN));
+        break;
+      case NotifiedEvents.EXECUTION_FAILED:
+      case NotifiedEvents.EXECUTION_SUCCEEDED:
+        parties.ifPresent(
+            p -> {
+              to.addAll(approversAndRequester(p));
+              p.confirmer().ifPresent(to::add);
+            });
+        break;
+      case NotifiedEvents.REQUEST_EXPIRED:
+      case NotifiedEvents.APPROVAL_DENIED:
+        parties.ifPresent(p -> to.add(p.requester()));
+        break;
+      default:
+        break;
+    }
+    to.remove(event.actor());
+    return new ArrayList<>(to);
+  }
+
+  private List<String> holding(Role role) {
+    return directory.withRole(role).stream().map(DirectoryUser::username).toList();
+  }
+
+  private static List<String> approversAndRequester(RequestParties parties) {
+    List<String> people = new ArrayList<>(parties.approvers());
+    people.add(parties.requester());
+    return people;
+  }
+}
