@@ -117,6 +117,13 @@ class PrecheckOverrideIT {
     assertThat(override(id, "bob", "ovr-lag/replication-lag", "again").status())
         .isEqualTo(HttpStatus.CONFLICT);
 
+    // The approvers (bob approved) and the requester are notified of the override; carol is not.
+    for (String user : List.of("bob", "alice")) {
+      assertThat(awaitNotification(user, id, "PRECHECK_OVERRIDDEN").path("reason").asString())
+          .contains("45 s is normal");
+    }
+    assertThat(inbox("carol", id)).doesNotContain("PRECHECK_OVERRIDDEN");
+
     JsonNode overridden = check(driver.plan(id), "replication-lag");
     assertThat(overridden.path("passed").asBoolean()).isTrue();
     assertThat(overridden.path("overriddenBy").asString()).isEqualTo("carol");
@@ -228,6 +235,32 @@ class PrecheckOverrideIT {
     JsonNode dry = dryRun(id, null);
     assertThat(dry.path("changes").toString()).contains("since bob approved");
     assertThat(driver.execution(id).path("state").asString()).isEqualTo("READY_TO_START");
+  }
+
+  /** The user's inbox notification of an event of this execution, once the projector wrote it. */
+  JsonNode awaitNotification(String user, String id, String eventType) {
+    return await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () -> {
+              for (JsonNode n :
+                  driver
+                      .as(user)
+                      .get("/api/v1/notifications?executionId=" + id)
+                      .json()
+                      .path("items")) {
+                if (n.path("eventType").asString().equals(eventType)) {
+                  return n;
+                }
+              }
+              return null;
+            },
+            n -> n != null);
+  }
+
+  String inbox(String user, String id) {
+    return driver.as(user).get("/api/v1/notifications?executionId=" + id).body();
   }
 
   Response override(String id, String user, String check, String reason) {
