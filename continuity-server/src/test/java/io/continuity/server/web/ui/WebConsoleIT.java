@@ -232,5 +232,18 @@ class WebConsoleIT {
     ConsoleFlows.awaitState(alice, "SUCCEEDED", PATIENCE);
     ConsoleFlows.openEvidence(alice);
     assertThat(alice.locator("body")).containsText("PRECHECK_OVERRIDDEN");
+
+    // bob approved: his inbox tells him carol overrode a check of the request he approved.
+    Page bob = browser().loggedIn("bob", PASSWORD);
+    Locator told =
+        bob.locator("[data-testid=notification]", new Page.LocatorOptions().setHasText(check));
+    java.time.Instant deadline = java.time.Instant.now().plus(PATIENCE);
+    do {
+      bob.navigate("/inbox");
+    } while (told.count() == 0 && java.time.Instant.now().isBefore(deadline));
+    assertThat(told.first()).containsText("carol");
+    assertThat(told.first().getByRole(com.microsoft.playwright.options.AriaRole.LINK))
+        .hasText("Open request " + id);
+    ConsoleBrowser.screenshot(bob, "inbox");
   }
 }
