@@ -227,6 +227,11 @@ class ExecutionPagesController {
     model.addAttribute("errors", errors);
     model.addAttribute("types", OperationType.values());
     model.addAttribute("resources", inventory.resources());
+    model.addAttribute(
+        "siteNames",
+        inventory.resources().stream()
+            .flatMap(r -> java.util.stream.Stream.of(r.primarySite().name(), r.drSite().name()))
+            .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)));
     model.addAttribute("groups", inventory.groups());
     model.addAttribute("policyLines", policy.perTier());
     model.addAttribute("policyForRequest", policy.forRequest(form).orElse(""));

@@ -108,6 +108,8 @@ class WebConsoleIT {
   void tier1SwitchoverIsRequestedApprovedByTwoConfirmedByTypingAndEndsWithEvidence() {
     Page alice = browser().loggedIn("alice", PASSWORD);
     ConsoleFlows.fillRequest(alice, "console-orders", "SWITCHOVER", "Quarterly DR switchover");
+    assertThat(alice.locator("#targetSite-options option[value=west]")).hasCount(1);
+    assertThat(alice.locator("#targetSite-options option[value=dr]")).hasCount(1);
     assertThat(alice.locator("[data-testid=policy-for-request]")).containsText("2 approvals");
     assertThat(alice.locator("[data-testid=policy-for-request]")).containsText("a change ticket");
     alice.getByText("Submit the request").click();
