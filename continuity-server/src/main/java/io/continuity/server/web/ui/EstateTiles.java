@@ -108,13 +108,13 @@ class EstateTiles {
         Ages.ago(outcome.freshness().observedAt(), now));
   }
 
-  private Tile groupTile(GroupStatus group, Instant now) {
+  Tile groupTile(GroupStatus group, Instant now) {
     StatusOutcome outcome = group.outcome();
     return new Tile(
         "group",
         group.group().id(),
         group.group().name(),
-        "/executions/new?groupId=" + group.group().id(),
+        "/groups/" + group.group().id(),
         outcome.status().name(),
         StatusLook.of(outcome),
         lastKnown(outcome, now),

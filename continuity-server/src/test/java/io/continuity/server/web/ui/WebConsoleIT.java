@@ -188,6 +188,23 @@ class WebConsoleIT {
   }
 
   @Test
+  void groupPageShowsItsStatusAndMembersWaveByWave() {
+    Page dave = browser().loggedIn("dave", PASSWORD);
+    dave.navigate("/");
+    dave.locator("[data-testid=tile-console-stack] h2 a").click();
+    assertThat(dave).hasURL(Pattern.compile(".*/groups/console-stack$"));
+    assertThat(dave.locator("h1")).containsText("Console IT stack");
+    assertThat(dave.locator("[data-testid=group-status]")).containsText("Reasons");
+    assertThat(dave.locator("[data-testid=wave-1] [data-testid=tile-console-orders]")).hasCount(1);
+    assertThat(dave.locator("[data-testid=wave-2] [data-testid=tile-console-search]")).hasCount(1);
+    assertThat(dave.locator("[data-testid=wave-1] [data-testid=tile-console-search]")).hasCount(0);
+    assertThat(dave.getByText("Request an execution of this group"))
+        .hasAttribute("href", "/executions/new?groupId=console-stack");
+    ConsoleBrowser.screenshot(dave, "group");
+    assertThat(dave.navigate("/groups/no-such-group").status()).isEqualTo(404);
+  }
+
+  @Test
   void resourcePageShowsReasonsChartCapabilitiesAndSanitizedObservations() {
     Page dave = browser().loggedIn("dave", PASSWORD);
     dave.navigate("/resources/console-search");
