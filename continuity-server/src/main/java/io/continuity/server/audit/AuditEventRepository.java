@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The SQL behind the audit trail: plain statements that run on both H2 and PostgreSQL. */
@@ -47,6 +48,14 @@ final class AuditEventRepository {
               return new Head(rs.wasNull() ? 0 : lastSeq, rs.getString("last_hash"));
             })
         .single();
+  }
+
+  /** The stored hash of one event, empty when there is no such event. */
+  Optional<String> hashAt(long seq) {
+    return jdbc.sql("select hash from audit_event where seq = :seq")
+        .param("seq", seq)
+        .query(String.class)
+        .optional();
   }
 
   void insert(AuditRecord r) {

@@ -88,6 +88,12 @@ public class AuditTrail {
         .toList();
   }
 
+  /** The head of the chain now (the last event's sequence number and hash): an anchor to keep. */
+  public AuditAnchor head() {
+    AuditEventRepository.Head head = repository.readHead();
+    return new AuditAnchor(head.lastSeq(), head.lastHash());
+  }
+
   /** One page of events matching the query, in sequence order. */
   public AuditPage find(AuditQuery query) {
     return repository.find(query);

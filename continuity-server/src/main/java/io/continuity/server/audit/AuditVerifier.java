@@ -2,6 +2,7 @@ package io.continuity.server.audit;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -20,6 +21,34 @@ public class AuditVerifier {
 
   public AuditVerifier(JdbcClient jdbc) {
     this.repository = new AuditEventRepository(jdbc);
+  }
+
+  /**
+   * {@link #verify()} and then whether the chain still holds the anchor: the event at its sequence
+   * number exists and has its hash. A chain rewritten consistently (every hash recomputed, or
+   * events cut from the end with the head moved back) passes {@link #verify()} but not this.
+   */
+  public AuditVerification verify(AuditAnchor anchor) {
+    AuditVerification chain = verify();
+    if (anchor.seq() == 0) {
+      return chain.withAnchor(anchor, null);
+    }
+    Optional<String> stored = repository.hashAt(anchor.seq());
+    if (stored.isEmpty()) {
+      return chain.withAnchor(
+          anchor,
+          "the chain has no event "
+              + anchor.seq()
+              + " although it was anchored: events were removed and the chain rewritten");
+    }
+    if (!stored.get().equals(anchor.hash())) {
+      return chain.withAnchor(
+          anchor,
+          "event "
+              + anchor.seq()
+              + " does not have the anchored hash: the chain was rewritten up to there");
+    }
+    return chain.withAnchor(anchor, null);
   }
 
   public AuditVerification verify() {

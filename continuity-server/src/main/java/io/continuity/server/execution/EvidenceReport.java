@@ -1,5 +1,6 @@
 package io.continuity.server.execution;
 
+import io.continuity.server.audit.AuditAnchor;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,8 @@ public record EvidenceReport(
     List<AuditLine> overrides,
     List<AuditLine> breakGlass,
     List<AuditLine> trail,
-    Instant generatedAt) {
+    Instant generatedAt,
+    AuditAnchor auditAnchor) {
 
   /** One step attempt from the durable log, with the audit events that record it. */
   public record StepLine(

@@ -127,7 +127,8 @@ public class EvidenceReports {
         lines(trail, OVERRIDES),
         lines(trail, Set.of("BREAK_GLASS_INVOKED", "POST_INCIDENT_REVIEWED")),
         lines(trail, null),
-        clock.instant());
+        clock.instant(),
+        audit.head());
   }
 
   /** The conclusion for one member, conservative (design §5). */

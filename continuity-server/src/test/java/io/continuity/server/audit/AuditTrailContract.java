@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.continuity.core.audit.GenericAuditEvent;
 import io.continuity.server.support.TestStateStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +22,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -77,7 +81,7 @@ abstract class AuditTrailContract {
     for (int i = 1; i < appended.size(); i++) {
       assertThat(appended.get(i).prevHash()).isEqualTo(appended.get(i - 1).hash());
     }
-    assertThat(verifier.verify()).isEqualTo(new AuditVerification(true, 25, null, null));
+    assertThat(verifier.verify()).isEqualTo(AuditVerification.intact(25));
   }
 
   @Test
@@ -96,7 +100,7 @@ abstract class AuditTrailContract {
 
   @Test
   void emptyTrailVerifiesAsValid() {
-    assertThat(verifier.verify()).isEqualTo(new AuditVerification(true, 0, null, null));
+    assertThat(verifier.verify()).isEqualTo(AuditVerification.intact(0));
   }
 
   @Test
@@ -184,6 +188,64 @@ abstract class AuditTrailContract {
   }
 
   @Test
+  void anAnchorKeptOutsideCatchesAChainCutBackConsistently() {
+    for (int i = 1; i <= 5; i++) {
+      trail.append(event("alice", i));
+    }
+    AuditAnchor anchor = trail.head();
+    assertThat(anchor.seq()).isEqualTo(5);
+
+    // Whoever can write the store removes the last three events and moves the head back with them.
+    store.tamper(
+        "update audit_head set last_seq = 2, last_hash = (select hash from audit_event where seq ="
+            + " 2) where id = 1",
+        "delete from audit_event where seq > 2");
+
+    assertThat(verifier.verify().valid())
+        .as("the chain alone cannot see a consistent cut")
+        .isTrue();
+    AuditVerification anchored = verifier.verify(anchor);
+    assertThat(anchored.valid()).isFalse();
+    assertThat(anchored.anchorHeld()).isFalse();
+    assertThat(anchored.firstBrokenSequence()).isEqualTo(5);
+    assertThat(anchored.problem()).contains("no event 5");
+  }
+
+  @Test
+  void anAnchorTheChainStillHoldsVerifiesAndAForeignHashDoesNot() {
+    for (int i = 1; i <= 3; i++) {
+      trail.append(event("alice", i));
+    }
+    AuditAnchor anchor = trail.head();
+    trail.append(event("bob", 4));
+
+    AuditVerification held = verifier.verify(anchor);
+    assertThat(held.valid()).isTrue();
+    assertThat(held.anchorHeld()).isTrue();
+    assertThat(held.anchor()).isEqualTo("seq 3 hash " + anchor.hash());
+    AuditVerification foreign = verifier.verify(new AuditAnchor(3, "a".repeat(64)));
+    assertThat(foreign.valid()).isFalse();
+    assertThat(foreign.problem()).contains("event 3 does not have the anchored hash");
+  }
+
+  @Test
+  void theAnchorLogWritesTheHeadOnceEachTimeItMoves(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("anchors.log");
+    AuditAnchorLog anchors = new AuditAnchorLog(trail, file.toString(), Clock.systemUTC());
+    trail.append(event("alice", 1));
+
+    assertThat(anchors.writeIfMoved()).isEqualTo(trail.head());
+    assertThat(anchors.writeIfMoved()).isNull();
+    trail.append(event("alice", 2));
+    AuditAnchor second = anchors.writeIfMoved();
+
+    List<String> lines = Files.readAllLines(file);
+    assertThat(lines).hasSize(2);
+    assertThat(lines.get(1)).endsWith("seq 2 hash " + second.hash());
+    assertThat(verifier.verify(second).anchorHeld()).isTrue();
+  }
+
+  @Test
   void verifyNamesGapLeftByDeletedEvent() {
     for (int i = 1; i <= 5; i++) {
       trail.append(event("alice", i));
@@ -246,7 +308,7 @@ abstract class AuditTrailContract {
     assertThat(all.items())
         .extracting(AuditRecord::seq)
         .containsExactly(LongStream.rangeClosed(1, total).boxed().toArray(Long[]::new));
-    assertThat(verifier.verify()).isEqualTo(new AuditVerification(true, total, null, null));
+    assertThat(verifier.verify()).isEqualTo(AuditVerification.intact(total));
   }
 
   @Test

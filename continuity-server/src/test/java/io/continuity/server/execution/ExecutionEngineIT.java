@@ -113,8 +113,26 @@ class ExecutionEngineIT {
     assertThat(evidence.path("approvals").get(0).path("actor").asString()).isEqualTo("bob");
     assertThat(evidence.path("before").get(0).path("resourceId").asString())
         .isEqualTo("eng-switch");
+    // The report carries an audit anchor that proves later the trail was not rewritten.
+    long anchorSeq = evidence.path("auditAnchor").path("seq").asLong();
+    String anchorHash = evidence.path("auditAnchor").path("hash").asString();
+    assertThat(anchorSeq).isPositive();
+    JsonNode anchored =
+        as("dave")
+            .get("/api/v1/audit/verify?anchorSeq=" + anchorSeq + "&anchorHash=" + anchorHash)
+            .json();
+    assertThat(anchored.path("valid").asBoolean()).isTrue();
+    assertThat(anchored.path("anchorHeld").asBoolean()).isTrue();
+    Response half = as("dave").get("/api/v1/audit/verify?anchorSeq=" + anchorSeq);
+    assertThat(half.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(half.json().path("detail").asString()).contains("anchorHash");
+    assertThat(as("dave").get("/api/v1/audit/verify?anchorSeq=1&anchorHash=nothex").status())
+        .isEqualTo(HttpStatus.BAD_REQUEST);
     Response html = as("dave").get("/api/v1/executions/" + id + "/evidence.html");
-    assertThat(html.body()).contains("<h1>Execution evidence " + id).contains("Caught up");
+    assertThat(html.body())
+        .contains("<h1>Execution evidence " + id)
+        .contains("Caught up")
+        .contains("Audit anchor at this report: <code>seq " + anchorSeq);
     Response events = as("dave").get("/api/v1/executions/" + id + "/events");
     assertThat(events.body())
         .contains("event:EXECUTION_STARTED")

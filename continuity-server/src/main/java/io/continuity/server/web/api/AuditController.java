@@ -1,5 +1,6 @@
 package io.continuity.server.web.api;
 
+import io.continuity.server.audit.AuditAnchor;
 import io.continuity.server.audit.AuditPage;
 import io.continuity.server.audit.AuditQuery;
 import io.continuity.server.audit.AuditTrail;
@@ -47,9 +48,37 @@ public class AuditController {
     return trail.find(new AuditQuery(executionId, resourceId, actor, from, to, page, size));
   }
 
-  /** Re-computes the whole hash chain and names the first broken link, if any. */
+  /**
+   * Re-computes the whole hash chain and names the first broken link, if any. With {@code
+   * anchorSeq} and {@code anchorHash} (an anchor kept outside the database, for example from a
+   * printed evidence report or {@code GET /api/v1/audit/head}) it also proves the chain was not
+   * rewritten up to that point.
+   */
   @GetMapping("/verify")
-  public AuditVerification verify() {
-    return verifier.verify();
+  public AuditVerification verify(
+      @RequestParam(required = false) Long anchorSeq,
+      @RequestParam(required = false) String anchorHash) {
+    if (anchorSeq == null && anchorHash == null) {
+      return verifier.verify();
+    }
+    if (anchorSeq == null || anchorHash == null) {
+      throw new BadRequestException(
+          anchorSeq == null ? "anchorSeq" : "anchorHash",
+          "give both anchorSeq and anchorHash (as GET /api/v1/audit/head returns them), or"
+              + " neither");
+    }
+    AuditAnchor anchor;
+    try {
+      anchor = new AuditAnchor(anchorSeq, anchorHash.strip().toLowerCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new BadRequestException(anchorSeq < 0 ? "anchorSeq" : "anchorHash", e.getMessage());
+    }
+    return verifier.verify(anchor);
+  }
+
+  /** The head of the chain now: keep it outside the database to verify against later. */
+  @GetMapping("/head")
+  public AuditAnchor head() {
+    return trail.head();
   }
 }

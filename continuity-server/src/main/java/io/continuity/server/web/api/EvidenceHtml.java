@@ -33,6 +33,13 @@ final class EvidenceHtml {
         .append("</strong> (report generated ")
         .append(esc(String.valueOf(r.generatedAt())))
         .append(")</p>");
+    h.append("<p>Audit anchor at this report: <code>")
+        .append(esc(r.auditAnchor().toString()))
+        .append("</code> (keep it: GET /api/v1/audit/verify?anchorSeq=")
+        .append(r.auditAnchor().seq())
+        .append("&amp;anchorHash=")
+        .append(esc(r.auditAnchor().hash()))
+        .append(" proves the trail was not rewritten up to here)</p>");
     h.append("<h2>Conclusion</h2><p class=\"c\">").append(esc(r.conclusion())).append("</p>");
     evidence(h, "Evidence at confirmation", r.before());
     evidence(h, "Evidence after the run", r.after());
