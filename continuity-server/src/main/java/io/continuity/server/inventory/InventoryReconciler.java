@@ -45,6 +45,7 @@ public class InventoryReconciler {
   private final ApplicationEventPublisher events;
 
   private volatile InventorySnapshot snapshot = InventorySnapshot.EMPTY;
+  private volatile long snapshotGeneration = -1;
   private volatile ReloadOutcome lastReload;
 
   InventoryReconciler(
@@ -153,6 +154,28 @@ public class InventoryReconciler {
   }
 
   /**
+   * Reloads the snapshot from the store when another instance sharing it reconciled since this one
+   * last loaded (the stored generation moved). Cheap when nothing changed: one row read.
+   *
+   * @return true when the snapshot was reloaded
+   */
+  synchronized boolean refreshIfStale() {
+    long stored = repository.generation();
+    if (stored == snapshotGeneration) {
+      return false;
+    }
+    long seen = snapshotGeneration;
+    snapshot = loadSnapshot();
+    log.info(
+        "Inventory reloaded from the store (generation {} -> {}): {} resources, {} groups",
+        seen,
+        stored,
+        snapshot.resources().size(),
+        snapshot.groups().size());
+    return true;
+  }
+
+  /**
    * The primary site as stored now. Read from the store, not the snapshot: another instance sharing
    * the store may have recorded a role change this instance's snapshot has not seen.
    */
@@ -255,7 +278,9 @@ public class InventoryReconciler {
     return details;
   }
 
+  /** The stored inventory now; remembers its generation (read first: a race only reloads twice). */
   private InventorySnapshot loadSnapshot() {
+    snapshotGeneration = repository.generation();
     return InventorySnapshot.of(repository.all(Kind.RESOURCE), repository.all(Kind.GROUP));
   }
 

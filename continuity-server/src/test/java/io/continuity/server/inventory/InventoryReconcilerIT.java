@@ -9,6 +9,7 @@ import io.continuity.server.audit.AuditTrail;
 import io.continuity.server.support.TestStateStore;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -68,6 +69,26 @@ class InventoryReconcilerIT {
     assertThatThrownBy(() -> reconciler(file).startUp())
         .isInstanceOf(InvalidInventoryException.class)
         .hasMessageContaining(file + ":4: resources[0].platform: unknown platform 'oracle'");
+  }
+
+  @Test
+  void anInstanceSharingTheStoreSeesAnotherInstancesReloadOnItsNextRefresh() {
+    String file = file(InventoryTestFiles.valid());
+    InventoryReconciler first = reconciler(file);
+    first.startUp();
+    InventoryReconciler second = reconciler(file);
+    second.startUp();
+    assertThat(second.refreshIfStale()).isFalse();
+
+    file(InventoryTestFiles.withLine(11, "    rpo: { target: 90s }"));
+    assertThat(first.reload("admin").ok()).isTrue();
+
+    assertThat(second.snapshot().resource("orders-db").orElseThrow().rpo().target())
+        .isEqualTo(Duration.ofSeconds(30));
+    assertThat(second.refreshIfStale()).isTrue();
+    assertThat(second.snapshot().resource("orders-db").orElseThrow().rpo().target())
+        .isEqualTo(Duration.ofSeconds(90));
+    assertThat(second.refreshIfStale()).isFalse();
   }
 
   @Test
