@@ -36,6 +36,11 @@ public class CurrentActor {
                     "this action needs an authenticated user"));
   }
 
+  /** True when the current request was authenticated with an API token (not a password). */
+  public boolean viaApiToken() {
+    return SecurityContextHolder.getContext().getAuthentication() instanceof ApiTokenAuthentication;
+  }
+
   static Optional<AuthenticatedActor> actorOf(Authentication authentication) {
     if (authentication == null
         || !authentication.isAuthenticated()

@@ -40,13 +40,20 @@ final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint 
           request.getRequestURI(),
           request.getRemoteAddr());
     }
-    response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"continuity\"");
+    boolean token = ApiTokenFilter.bearer(request).isPresent();
+    response.setHeader(
+        HttpHeaders.WWW_AUTHENTICATE,
+        token ? "Bearer realm=\"continuity\"" : "Basic realm=\"continuity\"");
     ProblemResponses.write(
         request,
         response,
         HttpStatus.UNAUTHORIZED,
-        badCredentials
-            ? "The credentials were not accepted; check the user name and password."
-            : "Authentication is required: send HTTP Basic credentials or log in at /login.");
+        token
+            ? "The API token was not accepted: it is unknown, expired or revoked, or its owner no"
+                + " longer has access. Issue a new one with POST /api/v1/tokens."
+            : badCredentials
+                ? "The credentials were not accepted; check the user name and password."
+                : "Authentication is required: send HTTP Basic credentials or an API token, or"
+                    + " log in at /login.");
   }
 }

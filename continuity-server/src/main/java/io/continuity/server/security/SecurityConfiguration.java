@@ -11,12 +11,14 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 
 /**
  * Who may call what. Only {@code /actuator/health}, the login page and static assets are open. API
- * clients use HTTP Basic (stateless, no CSRF token needed because a browser cannot forge the
- * Authorization header); browsers use the login form with a session and CSRF protection.
+ * clients use HTTP Basic or a personal API token ({@code Authorization: Bearer ct_...}, {@link
+ * ApiTokenFilter}), both stateless with no CSRF token needed because a browser cannot forge the
+ * Authorization header; browsers use the login form with a session and CSRF protection.
  *
  * <ul>
  *   <li>{@code /api/**}: any Continuity role (finer rules live with each controller).
@@ -34,7 +36,12 @@ class SecurityConfiguration {
   }
 
   @Bean
-  SecurityFilterChain continuitySecurity(HttpSecurity http, AuditTrail audit, Clock clock)
+  SecurityFilterChain continuitySecurity(
+      HttpSecurity http,
+      AuditTrail audit,
+      Clock clock,
+      ApiTokens apiTokens,
+      UserDirectory directory)
       throws Exception {
     ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint();
     HttpSessionRequestCache pagesOnly = new HttpSessionRequestCache();
@@ -52,6 +59,8 @@ class SecurityConfiguration {
                     .hasAnyRole(SecurityRoles.names())
                     .anyRequest()
                     .authenticated())
+        .addFilterBefore(
+            new ApiTokenFilter(apiTokens, directory, entryPoint), BasicAuthenticationFilter.class)
         .httpBasic(basic -> basic.realmName("continuity").authenticationEntryPoint(entryPoint))
         .formLogin(form -> form.loginPage("/login").permitAll())
         .logout(Customizer.withDefaults())

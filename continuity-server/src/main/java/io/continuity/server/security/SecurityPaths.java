@@ -24,12 +24,14 @@ final class SecurityPaths {
   }
 
   /**
-   * Requests CSRF protection does not apply to: those carrying HTTP Basic credentials (a browser
-   * cannot forge the header), and machine-path requests without a session cookie (no ambient
-   * authority to abuse; they are authenticated, or refused with 401, like any API call).
+   * Requests CSRF protection does not apply to: those carrying HTTP Basic credentials or an API
+   * token on a machine path (a browser cannot forge the header), and machine-path requests without
+   * a session cookie (no ambient authority to abuse; they are authenticated, or refused with 401,
+   * like any API call).
    */
   static boolean isCsrfExempt(HttpServletRequest request) {
     return hasBasicCredentials(request)
+        || (isMachinePath(request) && ApiTokenFilter.bearer(request).isPresent())
         || (isMachinePath(request) && request.getRequestedSessionId() == null);
   }
 

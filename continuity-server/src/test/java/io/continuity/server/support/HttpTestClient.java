@@ -19,22 +19,37 @@ public final class HttpTestClient {
   private final RestTestClient client;
   private final String user;
   private final String password;
+  private final String bearer;
 
-  private HttpTestClient(RestTestClient client, String user, String password) {
+  private HttpTestClient(RestTestClient client, String user, String password, String bearer) {
     this.client = client;
     this.user = user;
     this.password = password;
+    this.bearer = bearer;
   }
 
   /** An anonymous client for {@code http://localhost:<port>}. */
   public static HttpTestClient onPort(int port) {
     return new HttpTestClient(
-        RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build(), null, null);
+        RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build(),
+        null,
+        null,
+        null);
   }
 
   /** The same server, sending HTTP Basic credentials. */
   public HttpTestClient as(String user, String password) {
-    return new HttpTestClient(client, user, password);
+    return new HttpTestClient(client, user, password, null);
+  }
+
+  /** The same server, sending {@code Authorization: Bearer <token>} (an API token). */
+  public HttpTestClient withToken(String token) {
+    return new HttpTestClient(client, null, null, token);
+  }
+
+  public Response delete(String path) {
+    return toResponse(
+        client.delete().uri(path).headers(this::credentials).exchange().returnResult(String.class));
   }
 
   public Response get(String path) {
@@ -57,6 +72,9 @@ public final class HttpTestClient {
   private void credentials(HttpHeaders headers) {
     if (user != null) {
       headers.setBasicAuth(user, password);
+    }
+    if (bearer != null) {
+      headers.setBearerAuth(bearer);
     }
   }
 
