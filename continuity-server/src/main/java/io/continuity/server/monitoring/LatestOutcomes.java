@@ -28,6 +28,10 @@ final class LatestOutcomes {
     byResource.put(outcome.subjectId(), new Latest(outcome, observation));
   }
 
+  Optional<Latest> latest(String resourceId) {
+    return Optional.ofNullable(byResource.get(resourceId));
+  }
+
   Optional<StatusOutcome> outcome(String resourceId) {
     return Optional.ofNullable(byResource.get(resourceId)).map(Latest::outcome);
   }

@@ -92,9 +92,24 @@ class MonitoringConfiguration {
   }
 
   @Bean
+  StoreFollower storeFollower(
+      Inventory inventory,
+      StatusOutcomeRepository outcomes,
+      ObservationRepository observations,
+      LatestOutcomes latest,
+      ResourceMetrics metrics) {
+    return new StoreFollower(inventory, outcomes, observations, latest, metrics);
+  }
+
+  @Bean
   MonitoringStatus monitoringStatus(
-      Inventory inventory, LatestOutcomes latest, StatusRecorder recorder, Clock clock) {
-    return new MonitoringStatus(inventory, latest, recorder, clock);
+      Inventory inventory,
+      LatestOutcomes latest,
+      StatusRecorder recorder,
+      Clock clock,
+      ProbeLeadership leadership,
+      StoreFollower follower) {
+    return new MonitoringStatus(inventory, latest, recorder, clock, leadership, follower);
   }
 
   @Bean
@@ -133,15 +148,13 @@ class MonitoringConfiguration {
       ConnectorRegistry connectors,
       Clock clock,
       ProbeLeadership leadership,
-      StatusOutcomeRepository outcomes,
-      ObservationRepository observations,
+      StoreFollower follower,
       StoreWriter writer) {
     MonitoringExecutors executors = new MonitoringExecutors(properties.poolSize());
     ProbeScheduler scheduler =
         new ProbeScheduler(
             inventory, connectors, recorder, metrics, latest, properties, clock, executors);
     StalenessWatchdog watchdog = new StalenessWatchdog(inventory, latest, recorder, clock);
-    StoreFollower follower = new StoreFollower(inventory, outcomes, observations, latest, metrics);
     return new MonitoringEngine(
         scheduler, watchdog, executors, properties, leadership, follower, writer);
   }

@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -93,6 +94,16 @@ final class ObservationRepository {
               byId.put(rs.getLong("id"), observation(rs));
             });
     return byId;
+  }
+
+  /** The observation the stored latest outcome of a resource was judged on. */
+  Optional<Observation> judgedFor(String resourceId) {
+    return jdbc.sql(
+            "select o.* from status_outcome s join observation o on o.id = s.observation_id"
+                + " where s.resource_id = :id")
+        .param("id", resourceId)
+        .query((rs, row) -> observation(rs))
+        .optional();
   }
 
   /** Rebuilds an observation (with its probe result) from a stored row. */

@@ -92,6 +92,14 @@ final class StatusOutcomeRepository {
         .list();
   }
 
+  /** The stored latest outcome of one resource. */
+  Optional<StatusOutcome> find(String resourceId) {
+    return jdbc.sql("select * from status_outcome where resource_id = :id")
+        .param("id", resourceId)
+        .query((rs, row) -> read(rs))
+        .optional();
+  }
+
   /** The new status of each recorded change of a resource, oldest first. */
   List<String> changeHistory(String resourceId) {
     return jdbc.sql(

@@ -38,6 +38,17 @@ final class StoreFollower {
     this.metrics = metrics;
   }
 
+  /**
+   * The latest outcome and observation of one resource as stored now, for the reads that must not
+   * lag behind the prober by a follow interval (the execution engine's evidence): empty when none
+   * is stored.
+   */
+  Optional<LatestOutcomes.Latest> read(String resourceId) {
+    return outcomes
+        .find(resourceId)
+        .map(outcome -> new LatestOutcomes.Latest(outcome, observations.judgedFor(resourceId)));
+  }
+
   /** Forgets what was read: the next pass reads every latest observation again. */
   void reset() {
     seenUpTo = 0;

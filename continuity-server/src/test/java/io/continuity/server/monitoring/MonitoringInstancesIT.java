@@ -94,6 +94,14 @@ class MonitoringInstancesIT {
           .isEqualTo(statusOn(leader, id).path("status").asString());
     }
 
+    // The overview (every resource, from the follower's memory) is as fresh.
+    JsonNode overview = overviewOn(follower);
+    assertThat(overview.path("resources").size()).isEqualTo(RESOURCES.size());
+    for (JsonNode status : overview.path("resources")) {
+      assertThat(status.path("evidenceAgeSeconds").asLong()).as(status.toString()).isLessThan(3);
+      assertThat(status.path("lagBytes").isNumber()).as(status.toString()).isTrue();
+    }
+
     // The probe metrics count on the prober only; the follower's gauges carry the leader's lag.
     assertThat(metricSum(leader, "continuity_probe_duration_seconds_count")).isPositive();
     assertThat(metricSum(follower, "continuity_probe_duration_seconds_count")).isZero();
@@ -143,6 +151,15 @@ class MonitoringInstancesIT {
       }
     }
     return sum;
+  }
+
+  static JsonNode overviewOn(String server) {
+    HttpTestClient.Response response =
+        HttpTestClient.onPort(servers.get(server).port())
+            .as("dave", PASSWORD)
+            .get("/api/v1/status");
+    assertThat(response.status()).isEqualTo(HttpStatus.OK);
+    return response.json();
   }
 
   static Map<String, Long> observationsBy() {
