@@ -38,13 +38,6 @@ final class StoreWriter implements AutoCloseable {
   private final Thread thread;
   private volatile boolean open = true;
 
-  StoreWriter(
-      ObservationRepository observations,
-      StatusOutcomeRepository outcomes,
-      TransactionTemplate transactions) {
-    this(observations, outcomes, transactions, Fence.NONE, null);
-  }
-
   /**
    * @param fence checked first in every batch's transaction
    * @param prober this instance's name, stored with every observation
@@ -142,8 +135,6 @@ final class StoreWriter implements AutoCloseable {
   /** Whether this instance may still write (checked in the write transaction). */
   @FunctionalInterface
   interface Fence {
-    Fence NONE = () -> true;
-
     boolean holds();
   }
 
