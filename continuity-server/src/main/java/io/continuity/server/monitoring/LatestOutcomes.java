@@ -9,8 +9,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The in-memory latest outcome and observation of every resource: what the API, the metrics and the
- * watchdog read without touching the store. Filled from the store at start-up (outcomes only) and
- * by every evaluation after.
+ * watchdog read without touching the store. Filled from the store at start-up (outcomes only), by
+ * every evaluation while this instance probes, and from the store (outcomes and the observations
+ * they were judged on) when it becomes the prober and while another instance probes ({@link
+ * StoreFollower}).
  */
 final class LatestOutcomes {
 
@@ -26,6 +28,10 @@ final class LatestOutcomes {
     byResource.put(outcome.subjectId(), new Latest(outcome, observation));
   }
 
+  Optional<Latest> latest(String resourceId) {
+    return Optional.ofNullable(byResource.get(resourceId));
+  }
+
   Optional<StatusOutcome> outcome(String resourceId) {
     return Optional.ofNullable(byResource.get(resourceId)).map(Latest::outcome);
   }
@@ -38,6 +44,6 @@ final class LatestOutcomes {
     byResource.keySet().retainAll(ids);
   }
 
-  /** The latest outcome and the observation it was judged on (empty after a restart). */
+  /** The latest outcome and the observation it was judged on (empty when none is known). */
   record Latest(StatusOutcome outcome, Optional<Observation> observation) {}
 }

@@ -5,6 +5,7 @@ import io.continuity.connector.api.EnvironmentSecretResolver;
 import io.continuity.server.inventory.Inventory;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
@@ -17,8 +18,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Wires the monitoring module: the store, the in-memory latest outcomes, the read side, the
- * retention job, and (when {@code continuity.monitoring.enabled}, the default) the polling engine
- * with its watchdog. Connectors are found with {@link java.util.ServiceLoader}.
+ * retention job, the prober lease, and (when {@code continuity.monitoring.enabled}, the default)
+ * the polling engine with its watchdog, which probes only while this instance holds the lease.
+ * Connectors are found with {@link java.util.ServiceLoader}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -47,12 +49,35 @@ class MonitoringConfiguration {
     return new ResourceMetrics(registry, clock);
   }
 
+  /**
+   * This instance's hold on the prober lease. Its name is {@code continuity.execution.instance-id}
+   * when set (one name for both leases); otherwise the host name and a random suffix.
+   */
+  @Bean
+  ProbeLeadership probeLeadership(
+      JdbcClient jdbc,
+      MonitoringProperties properties,
+      Clock clock,
+      @Value("${continuity.execution.instance-id:}") String instanceId) {
+    return new ProbeLeadership(
+        new MonitoringLeaseRepository(jdbc),
+        InstanceNames.orGenerated(instanceId),
+        properties.leaderLease(),
+        clock);
+  }
+
   @Bean
   StoreWriter storeWriter(
       ObservationRepository observations,
       StatusOutcomeRepository outcomes,
-      PlatformTransactionManager transactions) {
-    return new StoreWriter(observations, outcomes, new TransactionTemplate(transactions));
+      PlatformTransactionManager transactions,
+      ProbeLeadership leadership) {
+    return new StoreWriter(
+        observations,
+        outcomes,
+        new TransactionTemplate(transactions),
+        leadership,
+        leadership.owner());
   }
 
   @Bean
@@ -67,9 +92,24 @@ class MonitoringConfiguration {
   }
 
   @Bean
+  StoreFollower storeFollower(
+      Inventory inventory,
+      StatusOutcomeRepository outcomes,
+      ObservationRepository observations,
+      LatestOutcomes latest,
+      ResourceMetrics metrics) {
+    return new StoreFollower(inventory, outcomes, observations, latest, metrics);
+  }
+
+  @Bean
   MonitoringStatus monitoringStatus(
-      Inventory inventory, LatestOutcomes latest, StatusRecorder recorder, Clock clock) {
-    return new MonitoringStatus(inventory, latest, recorder, clock);
+      Inventory inventory,
+      LatestOutcomes latest,
+      StatusRecorder recorder,
+      Clock clock,
+      ProbeLeadership leadership,
+      StoreFollower follower) {
+    return new MonitoringStatus(inventory, latest, recorder, clock, leadership, follower);
   }
 
   @Bean
@@ -106,12 +146,16 @@ class MonitoringConfiguration {
       LatestOutcomes latest,
       MonitoringProperties properties,
       ConnectorRegistry connectors,
-      Clock clock) {
+      Clock clock,
+      ProbeLeadership leadership,
+      StoreFollower follower,
+      StoreWriter writer) {
     MonitoringExecutors executors = new MonitoringExecutors(properties.poolSize());
     ProbeScheduler scheduler =
         new ProbeScheduler(
             inventory, connectors, recorder, metrics, latest, properties, clock, executors);
     StalenessWatchdog watchdog = new StalenessWatchdog(inventory, latest, recorder, clock);
-    return new MonitoringEngine(scheduler, watchdog, executors, properties);
+    return new MonitoringEngine(
+        scheduler, watchdog, executors, properties, leadership, follower, writer);
   }
 }

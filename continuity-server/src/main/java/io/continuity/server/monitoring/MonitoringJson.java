@@ -1,13 +1,28 @@
 package io.continuity.server.monitoring;
 
+import io.continuity.connector.api.Connectivity;
+import io.continuity.connector.api.Health;
+import io.continuity.connector.api.HeartbeatReading;
+import io.continuity.connector.api.PayloadSanitizer;
+import io.continuity.connector.api.Platform;
+import io.continuity.connector.api.ProbeResult;
+import io.continuity.connector.api.ReplicationLag;
+import io.continuity.connector.api.ReplicationMarker;
+import io.continuity.connector.api.ReplicationState;
 import io.continuity.connector.api.SiteConnectivity;
 import io.continuity.core.status.EvidenceSource;
+import io.continuity.core.status.Observation;
 import io.continuity.core.status.Reason;
 import io.continuity.core.status.ReasonCode;
 import io.continuity.core.status.Status;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,6 +33,8 @@ final class MonitoringJson {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final TypeReference<List<StoredReason>> REASONS = new TypeReference<>() {};
   private static final TypeReference<List<StoredObservation.SiteReachability>> SITES =
+      new TypeReference<>() {};
+  private static final TypeReference<LinkedHashMap<String, StoredMarker>> MARKERS =
       new TypeReference<>() {};
   private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {};
 
@@ -69,6 +86,67 @@ final class MonitoringJson {
 
   static Map<String, Object> readPayload(String json) {
     return JSON.readValue(json, MAP);
+  }
+
+  /** The replication markers of a probe result, whole (platform, kind, value, position). */
+  static String markers(ProbeResult result) {
+    Map<String, StoredMarker> markers = new LinkedHashMap<>();
+    result.primaryMarker().ifPresent(m -> markers.put("primary", StoredMarker.of(m)));
+    result.drMarker().ifPresent(m -> markers.put("dr", StoredMarker.of(m)));
+    return JSON.writeValueAsString(markers);
+  }
+
+  /**
+   * The probe result of a stored successful observation, as the evaluator and the execution
+   * engine's prechecks read it: indicators, connectivity, markers, heartbeat and payload. Markers
+   * stored before they were kept whole ({@code markersJson} null) are absent.
+   */
+  static Observation observation(
+      StoredObservation row, String markersJson, Instant heartbeatReadAt) {
+    Map<String, StoredMarker> markers =
+        markersJson == null ? Map.of() : JSON.readValue(markersJson, MARKERS);
+    ReplicationLag lag =
+        new ReplicationLag(
+            row.lagBytes() == null ? OptionalLong.empty() : OptionalLong.of(row.lagBytes()),
+            Optional.ofNullable(row.lagSeconds()).map(s -> Duration.ofNanos(Math.round(s * 1e9))));
+    ProbeResult.Builder result =
+        ProbeResult.builder(row.observedAt())
+            .sites(
+                row.connectivity().stream()
+                    .map(
+                        s ->
+                            new SiteConnectivity(
+                                s.site(), Connectivity.valueOf(s.connectivity()), s.detail()))
+                    .toList())
+            .health(row.health() == null ? Health.UNKNOWN : Health.valueOf(row.health()))
+            .replicationState(
+                row.replicationState() == null
+                    ? ReplicationState.UNKNOWN
+                    : ReplicationState.valueOf(row.replicationState()))
+            .lag(lag)
+            .payload(PayloadSanitizer.standard().sanitize(row.payload()));
+    Optional.ofNullable(markers.get("primary"))
+        .map(StoredMarker::marker)
+        .ifPresent(result::primaryMarker);
+    Optional.ofNullable(markers.get("dr")).map(StoredMarker::marker).ifPresent(result::drMarker);
+    if (row.heartbeatWrittenAt() != null) {
+      result.heartbeat(
+          new HeartbeatReading(
+              row.heartbeatWrittenAt(),
+              heartbeatReadAt == null ? row.observedAt() : heartbeatReadAt));
+    }
+    return Observation.of(row.resourceId(), result.build());
+  }
+
+  private record StoredMarker(String platform, String kind, String value, String position) {
+    static StoredMarker of(ReplicationMarker marker) {
+      return new StoredMarker(
+          marker.platform().name(), marker.kind(), marker.value(), marker.position().toString());
+    }
+
+    ReplicationMarker marker() {
+      return new ReplicationMarker(new Platform(platform), kind, value, new BigInteger(position));
+    }
   }
 
   private record StoredReason(String code, String severity, String message, String evidence) {}

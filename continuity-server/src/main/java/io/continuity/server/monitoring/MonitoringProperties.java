@@ -19,6 +19,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     the resource's interval
  * @param watchdogPeriod how often the staleness watchdog looks; empty means the smallest interval
  * @param retention how long observations are kept
+ * @param leaderLease how long the prober lease lasts without renewal (renewed every third): among
+ *     instances sharing a store only the holder probes, and another takes over within this time
+ *     when the holder dies
+ * @param followInterval how often an instance that does not probe reads the latest outcomes and
+ *     observations from the store
  */
 @ConfigurationProperties("continuity.monitoring")
 public record MonitoringProperties(
@@ -29,7 +34,9 @@ public record MonitoringProperties(
     @DefaultValue("32") int platformConcurrency,
     Duration stalenessThreshold,
     Duration watchdogPeriod,
-    @DefaultValue Retention retention) {
+    @DefaultValue Retention retention,
+    @DefaultValue("15s") Duration leaderLease,
+    @DefaultValue("2s") Duration followInterval) {
 
   public MonitoringProperties {
     Objects.requireNonNull(interval, "interval");
@@ -50,6 +57,12 @@ public record MonitoringProperties(
     if (watchdogPeriod != null) {
       requirePositive(watchdogPeriod, "continuity.monitoring.watchdog-period");
     }
+    requirePositive(leaderLease, "continuity.monitoring.leader-lease");
+    requirePositive(followInterval, "continuity.monitoring.follow-interval");
+    if (leaderLease.toMillis() < 300) {
+      throw new IllegalArgumentException(
+          "continuity.monitoring.leader-lease must be at least 300ms, got " + leaderLease);
+    }
   }
 
   /** Defaults everywhere (probing enabled). */
@@ -62,7 +75,9 @@ public record MonitoringProperties(
         32,
         null,
         null,
-        Retention.defaults());
+        Retention.defaults(),
+        Duration.ofSeconds(15),
+        Duration.ofSeconds(2));
   }
 
   /** The probe interval of a resource of this tier. */

@@ -11,25 +11,41 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Read side of monitoring for the API and UI: the latest status of every resource (from memory,
  * judged on no evidence when none was ever recorded: never green) and group statuses computed on
- * read with the core {@link GroupStatusEvaluator}.
+ * read with the core {@link GroupStatusEvaluator}. On an instance that does not probe, the reads of
+ * one resource ({@link #resource}, {@link #latestObservation}: what the execution engine's
+ * prechecks and confirmation claims read) go to the store, so they never lag behind what the prober
+ * wrote and a claim made on one instance is never newer than the same read on another.
  */
 public class MonitoringStatus {
+
+  private static final Logger log = LoggerFactory.getLogger(MonitoringStatus.class);
 
   private final Inventory inventory;
   private final LatestOutcomes latest;
   private final StatusRecorder recorder;
   private final GroupStatusEvaluator groups;
+  private final ProbeLeadership leadership;
+  private final StoreFollower store;
 
   MonitoringStatus(
-      Inventory inventory, LatestOutcomes latest, StatusRecorder recorder, Clock clock) {
+      Inventory inventory,
+      LatestOutcomes latest,
+      StatusRecorder recorder,
+      Clock clock,
+      ProbeLeadership leadership,
+      StoreFollower store) {
     this.inventory = inventory;
     this.latest = latest;
     this.recorder = recorder;
     this.groups = new GroupStatusEvaluator(clock);
+    this.leadership = leadership;
+    this.store = store;
   }
 
   /** Every resource in the inventory with its latest status. */
@@ -39,7 +55,7 @@ public class MonitoringStatus {
 
   /** The latest status of one resource; empty when it is not in the inventory. */
   public Optional<ResourceStatus> resource(String id) {
-    return inventory.resource(id).map(this::statusOf);
+    return inventory.resource(id).map(r -> statusOf(r, current(id)));
   }
 
   /** The status of every group, from its members' latest outcomes. */
@@ -76,13 +92,32 @@ public class MonitoringStatus {
    * lag, heartbeat); empty when none was made since the server started.
    */
   public Optional<Observation> latestObservation(String resourceId) {
-    return latest.observation(resourceId);
+    return current(resourceId).flatMap(LatestOutcomes.Latest::observation);
+  }
+
+  /** The latest of one resource: from memory on the prober, from the store elsewhere. */
+  private Optional<LatestOutcomes.Latest> current(String resourceId) {
+    if (!leadership.leads()) {
+      try {
+        Optional<LatestOutcomes.Latest> stored = store.read(resourceId);
+        if (stored.isPresent()) {
+          return stored;
+        }
+      } catch (RuntimeException e) {
+        log.warn("reading the status of {} from the store failed: {}", resourceId, e.toString());
+      }
+    }
+    return latest.latest(resourceId);
   }
 
   private ResourceStatus statusOf(Resource resource) {
+    return statusOf(resource, latest.latest(resource.id()));
+  }
+
+  private ResourceStatus statusOf(Resource resource, Optional<LatestOutcomes.Latest> current) {
     StatusOutcome outcome =
-        latest.outcome(resource.id()).orElseGet(() -> recorder.unobserved(resource));
-    Optional<Observation> observation = latest.observation(resource.id());
+        current.map(LatestOutcomes.Latest::outcome).orElseGet(() -> recorder.unobserved(resource));
+    Optional<Observation> observation = current.flatMap(LatestOutcomes.Latest::observation);
     return ResourceStatus.of(resource, outcome, observation.flatMap(Observation::result));
   }
 }

@@ -10,8 +10,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 
 /** The SQL behind the observation history: plain statements that run on H2 and PostgreSQL. */
 final class ObservationRepository {
@@ -23,13 +28,24 @@ final class ObservationRepository {
   }
 
   void insert(Observation observation) {
+    insert(observation, null);
+  }
+
+  /**
+   * Stores one observation made by {@code prober} (null when unknown).
+   *
+   * @return its id
+   */
+  long insert(Observation observation, String prober) {
     ProbeResult result = observation.result().orElse(null);
+    KeyHolder key = new GeneratedKeyHolder();
     jdbc.sql(
             "insert into observation (resource_id, observed_at, ok, failure, health,"
                 + " replication_state, lag_bytes, lag_seconds, primary_marker, dr_marker,"
-                + " heartbeat_written_at, connectivity, payload) values (:resourceId,"
-                + " :observedAt, :ok, :failure, :health, :state, :lagBytes, :lagSeconds,"
-                + " :primaryMarker, :drMarker, :heartbeatAt, :connectivity, :payload)")
+                + " heartbeat_written_at, connectivity, payload, prober, markers,"
+                + " heartbeat_read_at) values (:resourceId, :observedAt, :ok, :failure, :health,"
+                + " :state, :lagBytes, :lagSeconds, :primaryMarker, :drMarker, :heartbeatAt,"
+                + " :connectivity, :payload, :prober, :markers, :heartbeatReadAt)")
         .param("resourceId", observation.resourceId())
         .param("observedAt", utc(observation.observedAt()))
         .param("ok", observation.succeeded())
@@ -51,7 +67,57 @@ final class ObservationRepository {
         .param(
             "payload",
             MonitoringJson.payload(result == null ? java.util.Map.of() : result.payload().asMap()))
-        .update();
+        .param("prober", prober)
+        .param("markers", result == null ? null : MonitoringJson.markers(result))
+        .param(
+            "heartbeatReadAt",
+            result == null
+                ? null
+                : result.heartbeat().map(HeartbeatReading::readAt).map(this::utc).orElse(null))
+        .update(key, "id");
+    return key.getKeyAs(Number.class).longValue();
+  }
+
+  /**
+   * The observation each latest outcome was judged on, for the outcomes whose observation id is
+   * above {@code afterId} (observation ids only grow, so a follower asks for what is new since its
+   * last look): one join over {@code status_outcome}, whatever the size of the history.
+   */
+  Map<Long, Observation> judgedAfter(long afterId) {
+    Map<Long, Observation> byId = new HashMap<>();
+    jdbc.sql(
+            "select o.* from status_outcome s join observation o on o.id = s.observation_id"
+                + " where s.observation_id > :after")
+        .param("after", afterId)
+        .query(
+            rs -> {
+              byId.put(rs.getLong("id"), observation(rs));
+            });
+    return byId;
+  }
+
+  /** The observation the stored latest outcome of a resource was judged on. */
+  Optional<Observation> judgedFor(String resourceId) {
+    return jdbc.sql(
+            "select o.* from status_outcome s join observation o on o.id = s.observation_id"
+                + " where s.resource_id = :id")
+        .param("id", resourceId)
+        .query((rs, row) -> observation(rs))
+        .optional();
+  }
+
+  /** Rebuilds an observation (with its probe result) from a stored row. */
+  private Observation observation(ResultSet rs) throws SQLException {
+    String resourceId = rs.getString("resource_id");
+    Instant observedAt = rs.getObject("observed_at", OffsetDateTime.class).toInstant();
+    if (!rs.getBoolean("ok")) {
+      String failure = rs.getString("failure");
+      return Observation.failed(resourceId, observedAt, failure);
+    }
+    StoredObservation stored = read(rs);
+    OffsetDateTime readAt = rs.getObject("heartbeat_read_at", OffsetDateTime.class);
+    return MonitoringJson.observation(
+        stored, rs.getString("markers"), readAt == null ? null : readAt.toInstant());
   }
 
   /** Observations of a resource with {@code from <= observed_at < to}, newest first. */

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -50,6 +51,7 @@ final class ProbeScheduler implements AutoCloseable {
   private final PlatformBulkheads bulkheads;
   private final Map<String, Slot> slots = new ConcurrentHashMap<>();
   private final AtomicBoolean running = new AtomicBoolean();
+  private volatile ScheduledFuture<?> passes;
 
   ProbeScheduler(
       Inventory inventory,
@@ -75,9 +77,10 @@ final class ProbeScheduler implements AutoCloseable {
   void start() {
     if (running.compareAndSet(false, true)) {
       long tickMillis = tick().toMillis();
-      executors
-          .timers()
-          .scheduleWithFixedDelay(this::safePass, 0, tickMillis, TimeUnit.MILLISECONDS);
+      passes =
+          executors
+              .timers()
+              .scheduleWithFixedDelay(this::safePass, 0, tickMillis, TimeUnit.MILLISECONDS);
       log.info(
           "Monitoring started: interval tier1 {} tier2 {}, timeout {}, {} workers, {} per"
               + " platform",
@@ -86,6 +89,21 @@ final class ProbeScheduler implements AutoCloseable {
           properties.timeout(),
           properties.poolSize(),
           properties.platformConcurrency());
+    }
+  }
+
+  /**
+   * Stops the scheduling passes (this instance no longer probes); probes in flight end on their
+   * own. A later {@link #start()} spreads the first probes over one interval again.
+   */
+  void stop() {
+    if (running.compareAndSet(true, false)) {
+      ScheduledFuture<?> current = passes;
+      if (current != null) {
+        current.cancel(false);
+      }
+      slots.clear();
+      log.info("Monitoring stopped: another instance probes");
     }
   }
 

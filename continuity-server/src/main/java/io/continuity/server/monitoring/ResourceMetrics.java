@@ -43,6 +43,15 @@ final class ResourceMetrics {
     if (!observation.succeeded()) {
       meters.failures.increment();
     }
+    lag(meters, observation);
+  }
+
+  /** The lag gauges of an observation this instance did not make (read from the store). */
+  void followed(Resource resource, Observation observation) {
+    lag(meters(resource), observation);
+  }
+
+  private static void lag(Meters meters, Observation observation) {
     ProbeResult result = observation.result().orElse(null);
     meters.lagSeconds =
         result == null

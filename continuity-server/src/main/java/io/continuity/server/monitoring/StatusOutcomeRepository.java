@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The SQL behind the latest outcome per resource and the status change history. */
@@ -25,6 +26,15 @@ final class StatusOutcomeRepository {
 
   /** Replaces the stored outcome of its resource (update, or insert the first one). */
   void save(StatusOutcome outcome) {
+    save(outcome, OptionalLong.empty());
+  }
+
+  /**
+   * Replaces the stored outcome of its resource; {@code observationId} is the observation it was
+   * judged on when that is new (empty keeps the one stored: a re-evaluation on the same evidence).
+   */
+  void save(StatusOutcome outcome, OptionalLong observationId) {
+    Long judgedOn = observationId.isPresent() ? observationId.getAsLong() : null;
     int updated =
         bind(
                 jdbc.sql(
@@ -32,18 +42,21 @@ final class StatusOutcomeRepository {
                         + " reasons = :reasons, evidence_at = :evidenceAt, evidence_stale ="
                         + " :stale, last_known_status = :lastKnownStatus, last_known_at ="
                         + " :lastKnownAt, lost_since = :lostSince, evaluated_at = :evaluatedAt"
+                        + (judgedOn == null ? "" : ", observation_id = :observationId")
                         + " where resource_id = :id"),
                 outcome)
+            .param("observationId", judgedOn)
             .update();
     if (updated == 0) {
       bind(
               jdbc.sql(
                   "insert into status_outcome (resource_id, status, visibility, reasons,"
                       + " evidence_at, evidence_stale, last_known_status, last_known_at,"
-                      + " lost_since, evaluated_at) values (:id, :status, :visibility, :reasons,"
-                      + " :evidenceAt, :stale, :lastKnownStatus, :lastKnownAt, :lostSince,"
-                      + " :evaluatedAt)"),
+                      + " lost_since, evaluated_at, observation_id) values (:id, :status,"
+                      + " :visibility, :reasons, :evidenceAt, :stale, :lastKnownStatus,"
+                      + " :lastKnownAt, :lostSince, :evaluatedAt, :observationId)"),
               outcome)
+          .param("observationId", judgedOn)
           .update();
     }
   }
@@ -67,6 +80,24 @@ final class StatusOutcomeRepository {
   /** Every stored latest outcome. */
   List<StatusOutcome> findAll() {
     return jdbc.sql("select * from status_outcome").query((rs, row) -> read(rs)).list();
+  }
+
+  /** A stored latest outcome and the id of the observation it was judged on (0 when none). */
+  record Judged(StatusOutcome outcome, long observationId) {}
+
+  /** Every stored latest outcome with the id of its observation. */
+  List<Judged> findAllJudged() {
+    return jdbc.sql("select * from status_outcome")
+        .query((rs, row) -> new Judged(read(rs), rs.getLong("observation_id")))
+        .list();
+  }
+
+  /** The stored latest outcome of one resource. */
+  Optional<StatusOutcome> find(String resourceId) {
+    return jdbc.sql("select * from status_outcome where resource_id = :id")
+        .param("id", resourceId)
+        .query((rs, row) -> read(rs))
+        .optional();
   }
 
   /** The new status of each recorded change of a resource, oldest first. */

@@ -5,6 +5,7 @@ import io.continuity.core.status.StatusOutcome;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -18,7 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction (one commit) per batch instead of one per probe, so probe workers never wait for the
  * store and the per-probe cost stays small at scale. Writes keep their order. The queue is bounded:
  * when the store falls that far behind, new writes are dropped and counted rather than exhausting
- * memory (the in-memory status stays correct).
+ * memory (the in-memory status stays correct). Each batch's transaction first asks the {@link
+ * Fence} (the prober lease) and writes nothing when this instance no longer probes.
  */
 final class StoreWriter implements AutoCloseable {
 
@@ -29,18 +31,28 @@ final class StoreWriter implements AutoCloseable {
   private final ObservationRepository observations;
   private final StatusOutcomeRepository outcomes;
   private final TransactionTemplate transactions;
+  private final Fence fence;
+  private final String prober;
   private final BlockingQueue<Write> queue = new LinkedBlockingQueue<>(CAPACITY);
   private final AtomicLong dropped = new AtomicLong();
   private final Thread thread;
   private volatile boolean open = true;
 
+  /**
+   * @param fence checked first in every batch's transaction
+   * @param prober this instance's name, stored with every observation
+   */
   StoreWriter(
       ObservationRepository observations,
       StatusOutcomeRepository outcomes,
-      TransactionTemplate transactions) {
+      TransactionTemplate transactions,
+      Fence fence,
+      String prober) {
     this.observations = observations;
     this.outcomes = outcomes;
     this.transactions = transactions;
+    this.fence = fence;
+    this.prober = prober;
     this.thread = new Thread(this::loop, "continuity-store-writer");
     this.thread.setDaemon(true);
     this.thread.start();
@@ -93,9 +105,17 @@ final class StoreWriter implements AutoCloseable {
   private void write(List<Write> batch) {
     transactions.executeWithoutResult(
         tx -> {
+          if (!fence.holds()) {
+            log.warn(
+                "{} monitoring writes not stored: this instance no longer probes", batch.size());
+            return;
+          }
           for (Write w : batch) {
-            w.observation.ifPresent(observations::insert);
-            outcomes.save(w.outcome);
+            OptionalLong observationId =
+                w.observation.isPresent()
+                    ? OptionalLong.of(observations.insert(w.observation.get(), prober))
+                    : OptionalLong.empty();
+            outcomes.save(w.outcome, observationId);
             w.change.ifPresent(previous -> outcomes.insertChange(previous, w.outcome));
           }
         });
@@ -110,6 +130,12 @@ final class StoreWriter implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** Whether this instance may still write (checked in the write transaction). */
+  @FunctionalInterface
+  interface Fence {
+    boolean holds();
   }
 
   private record Write(

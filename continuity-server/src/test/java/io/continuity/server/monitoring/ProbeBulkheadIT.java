@@ -42,6 +42,7 @@ class ProbeBulkheadIT {
   StoreWriter writer;
   ProbeScheduler scheduler;
   StalenessWatchdog watchdog;
+  MonitoringEngine engine;
   ObservationRepository observations;
   LatestOutcomes latest = new LatestOutcomes();
 
@@ -54,6 +55,9 @@ class ProbeBulkheadIT {
   @AfterEach
   void stop() {
     stuck.release();
+    if (engine != null) {
+      engine.stop();
+    }
     if (executors != null) {
       executors.close();
     }
@@ -77,14 +81,25 @@ class ProbeBulkheadIT {
             perPlatform,
             null,
             INTERVAL,
-            MonitoringProperties.Retention.defaults());
+            MonitoringProperties.Retention.defaults(),
+            Duration.ofSeconds(15),
+            Duration.ofSeconds(2));
     Clock clock = Clock.systemUTC();
     ResourceMetrics metrics = new ResourceMetrics(meters, clock);
+    ProbeLeadership leadership =
+        new ProbeLeadership(
+            new MonitoringLeaseRepository(store.jdbc()),
+            "bulkhead-it",
+            properties.leaderLease(),
+            clock);
+    StatusOutcomeRepository outcomes = new StatusOutcomeRepository(store.jdbc());
     writer =
         new StoreWriter(
             observations,
-            new StatusOutcomeRepository(store.jdbc()),
-            new TransactionTemplate(store.transactions()));
+            outcomes,
+            new TransactionTemplate(store.transactions()),
+            leadership,
+            leadership.owner());
     StatusRecorder recorder =
         new StatusRecorder(properties, clock, writer, latest, metrics, e -> {});
     ConnectorRegistry connectors =
@@ -96,7 +111,16 @@ class ProbeBulkheadIT {
         new ProbeScheduler(
             inventory, connectors, recorder, metrics, latest, properties, clock, executors);
     watchdog = new StalenessWatchdog(inventory, latest, recorder, clock);
-    new MonitoringEngine(scheduler, watchdog, executors, properties).start();
+    engine =
+        new MonitoringEngine(
+            scheduler,
+            watchdog,
+            executors,
+            properties,
+            leadership,
+            new StoreFollower(inventory, outcomes, observations, latest, metrics),
+            writer);
+    engine.start();
   }
 
   @Test
