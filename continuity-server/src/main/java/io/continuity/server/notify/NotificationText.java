@@ -28,6 +28,12 @@ final class NotificationText {
     return Optional.ofNullable(executionId).map(id -> baseUrl + "/executions/" + id);
   }
 
+  /** The execution's page, else the resource's page (readiness alerts), else empty. */
+  Optional<String> link(String executionId, String resourceId) {
+    return link(executionId)
+        .or(() -> Optional.ofNullable(resourceId).map(id -> baseUrl + "/resources/" + id));
+  }
+
   String subject(AuditRecord event, Optional<RequestParties> parties) {
     String what = what(event, parties);
     String id = event.executionId() == null ? "" : " (" + event.executionId() + ")";
@@ -42,6 +48,15 @@ final class NotificationText {
           case NotifiedEvents.EXECUTION_SUCCEEDED -> "Execution succeeded: " + what;
           case NotifiedEvents.REQUEST_EXPIRED -> "Request expired: " + what;
           case NotifiedEvents.APPROVAL_DENIED -> "Request rejected: " + what;
+          case NotifiedEvents.READINESS_ALERT ->
+              "Readiness alert, "
+                  + detail(event, "kind")
+                  + ": "
+                  + event.resourceId()
+                  + " is "
+                  + detail(event, "status");
+          case NotifiedEvents.READINESS_RESOLVED ->
+              "Readiness restored: " + event.resourceId() + " is GREEN";
           default -> event.type() + ": " + what;
         };
     String subject = "[Continuity] " + headline + id;
@@ -66,7 +81,7 @@ final class NotificationText {
         text.append('\n');
       }
     }
-    link(event.executionId()).ifPresent(link -> line(text, "Open", link));
+    link(event.executionId(), event.resourceId()).ifPresent(link -> line(text, "Open", link));
     return text.toString();
   }
 
@@ -92,6 +107,19 @@ final class NotificationText {
       case NotifiedEvents.EXECUTION_SUCCEEDED -> "The " + what + " succeeded.";
       case NotifiedEvents.REQUEST_EXPIRED -> "The request for a " + what + " expired.";
       case NotifiedEvents.APPROVAL_DENIED -> actor + " rejected the request for a " + what + ".";
+      case NotifiedEvents.READINESS_ALERT ->
+          event.resourceId()
+              + " (tier "
+              + detail(event, "tier")
+              + ") is "
+              + detail(event, "status")
+              + " with visibility "
+              + detail(event, "visibility")
+              + ": "
+              + event.reason()
+              + ". A failover now may lose data or may not be provable; check the resource.";
+      case NotifiedEvents.READINESS_RESOLVED ->
+          event.resourceId() + " is GREEN and fully visible again.";
       default -> event.type() + " on " + what + ".";
     };
   }

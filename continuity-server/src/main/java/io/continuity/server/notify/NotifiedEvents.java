@@ -14,6 +14,8 @@ final class NotifiedEvents {
   static final String EXECUTION_SUCCEEDED = "EXECUTION_SUCCEEDED";
   static final String REQUEST_EXPIRED = "REQUEST_EXPIRED";
   static final String APPROVAL_DENIED = "APPROVAL_DENIED";
+  static final String READINESS_ALERT = ReadinessAlerts.ALERT;
+  static final String READINESS_RESOLVED = ReadinessAlerts.RESOLVED;
 
   /** Every type that may notify (a webhook's {@code events} filter names some of these). */
   static final Set<String> TYPES =
@@ -25,7 +27,9 @@ final class NotifiedEvents {
           EXECUTION_FAILED,
           EXECUTION_SUCCEEDED,
           REQUEST_EXPIRED,
-          APPROVAL_DENIED);
+          APPROVAL_DENIED,
+          READINESS_ALERT,
+          READINESS_RESOLVED);
 
   /** Prefix of the details a refused confirmation records for each failed precheck. */
   static final String FAILED_CHECK_PREFIX = "failed.";

@@ -24,6 +24,8 @@ import java.util.Set;
  *   <li>{@code EXECUTION_FAILED}, {@code EXECUTION_SUCCEEDED}: the requester, the approvers and
  *       whoever confirmed the start.
  *   <li>{@code REQUEST_EXPIRED}, {@code APPROVAL_DENIED} (a rejection): the requester.
+ *   <li>{@code READINESS_ALERT}, {@code READINESS_RESOLVED} (a resource of an alerting tier lost
+ *       visibility, turned RED or lost its marker, or recovered): every OPERATOR, who is on call.
  * </ul>
  */
 final class RecipientRules {
@@ -71,6 +73,10 @@ final class RecipientRules {
       case NotifiedEvents.REQUEST_EXPIRED:
       case NotifiedEvents.APPROVAL_DENIED:
         parties.ifPresent(p -> to.add(p.requester()));
+        break;
+      case NotifiedEvents.READINESS_ALERT:
+      case NotifiedEvents.READINESS_RESOLVED:
+        to.addAll(holding(Role.OPERATOR));
         break;
       default:
         break;

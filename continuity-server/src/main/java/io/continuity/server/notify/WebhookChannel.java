@@ -91,7 +91,7 @@ final class WebhookChannel implements DeliveryChannel {
     body.put("auditSeq", n.auditSeq());
     body.put("subject", n.subject());
     body.put("text", n.body());
-    body.put("link", text.link(n.executionId()).orElse(null));
+    body.put("link", text.link(n.executionId(), n.resourceId()).orElse(null));
     return body;
   }
 }
