@@ -188,6 +188,33 @@ class WebConsoleIT {
   }
 
   @Test
+  void aPersonIssuesAnApiTokenOnceUsesItFromAScriptAndRevokesIt() {
+    Page alice = browser().loggedIn("alice", PASSWORD);
+    alice.navigate("/tokens");
+    alice.getByLabel("What is it for").fill("nightly export");
+    alice.getByText("Issue the token").click();
+    String secret = alice.locator("[data-testid=token-secret]").textContent().strip();
+    assertThat(secret).startsWith("ct_");
+    ConsoleBrowser.screenshot(alice, "tokens");
+
+    com.microsoft.playwright.APIRequestContext script =
+        alice.context().browser().newContext().request();
+    RequestOptions bearer = RequestOptions.create().setHeader("Authorization", "Bearer " + secret);
+    assertThat(script.get(baseUrl() + "/api/v1/executions", bearer).status()).isEqualTo(200);
+
+    alice.navigate("/tokens");
+    assertThat(alice.locator("[data-testid=token-secret]")).hasCount(0);
+    assertThat(alice.locator("[data-testid='token-nightly export']")).containsText("active");
+    alice.getByText("Revoke nightly export").click();
+    assertThat(alice.locator("[data-testid='token-nightly export']")).containsText("revoked");
+    assertThat(script.get(baseUrl() + "/api/v1/executions", bearer).status()).isEqualTo(401);
+  }
+
+  private String baseUrl() {
+    return "http://localhost:" + port;
+  }
+
+  @Test
   void groupPageShowsItsStatusAndMembersWaveByWave() {
     Page dave = browser().loggedIn("dave", PASSWORD);
     dave.navigate("/");
