@@ -5,13 +5,13 @@ import static io.continuity.server.execution.StoredSteps.stepIds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.continuity.server.support.InstanceProperties;
 import io.continuity.server.support.PostgresTestServer;
 import io.continuity.server.support.ServerProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -154,19 +154,11 @@ class ExecutionCrashIT {
   }
 
   static ServerProcess start(String name, Path inventory) {
-    Map<String, String> properties = new LinkedHashMap<>();
-    properties.put("spring.datasource.url", PostgresTestServer.urlFor(schema));
-    properties.put("spring.datasource.username", PostgresTestServer.USER);
-    properties.put("spring.datasource.password", PostgresTestServer.PASSWORD);
-    properties.put("spring.profiles.active", "demo");
-    properties.put("continuity.demo.password", PASSWORD);
-    properties.put("continuity.inventory", inventory.toString());
-    properties.put("continuity.monitoring.interval.tier2", "300ms");
-    properties.put("continuity.monitoring.timeout", "1s");
+    Map<String, String> properties =
+        InstanceProperties.demoOnPostgres(schema, PASSWORD, inventory, name);
     properties.put("continuity.execution.max-evidence-age", "10s");
     properties.put("continuity.execution.lease-duration", "2s");
     properties.put("continuity.execution.token-secret", "crash-it-secret");
-    properties.put("continuity.execution.instance-id", name);
     return ServerProcess.start(name, work, properties);
   }
 

@@ -3,13 +3,13 @@ package io.continuity.server.execution;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.continuity.server.support.InstanceProperties;
 import io.continuity.server.support.PostgresTestServer;
 import io.continuity.server.support.ServerProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -162,19 +162,11 @@ class ExecutionInstancesIT {
   }
 
   static Map<String, String> properties(String instanceId, Path inventory) {
-    Map<String, String> properties = new LinkedHashMap<>();
-    properties.put("spring.datasource.url", PostgresTestServer.urlFor(schema));
-    properties.put("spring.datasource.username", PostgresTestServer.USER);
-    properties.put("spring.datasource.password", PostgresTestServer.PASSWORD);
-    properties.put("spring.profiles.active", "demo");
-    properties.put("continuity.demo.password", PASSWORD);
-    properties.put("continuity.inventory", inventory.toString());
-    properties.put("continuity.monitoring.interval.tier2", "300ms");
-    properties.put("continuity.monitoring.timeout", "1s");
+    Map<String, String> properties =
+        InstanceProperties.demoOnPostgres(schema, PASSWORD, inventory, instanceId);
     properties.put("continuity.execution.max-evidence-age", "10s");
     properties.put("continuity.execution.lease-duration", "2s");
     properties.put("continuity.execution.token-secret", "instances-it-secret");
-    properties.put("continuity.execution.instance-id", instanceId);
     return properties;
   }
 

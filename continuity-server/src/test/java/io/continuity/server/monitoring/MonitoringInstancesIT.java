@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.continuity.server.support.HttpTestClient;
+import io.continuity.server.support.InstanceProperties;
 import io.continuity.server.support.PostgresTestServer;
 import io.continuity.server.support.ServerProcess;
 import java.io.IOException;
@@ -192,18 +193,10 @@ class MonitoringInstancesIT {
   }
 
   static Map<String, String> properties(String instanceId, Path inventory) {
-    Map<String, String> properties = new LinkedHashMap<>();
-    properties.put("spring.datasource.url", PostgresTestServer.urlFor(schema));
-    properties.put("spring.datasource.username", PostgresTestServer.USER);
-    properties.put("spring.datasource.password", PostgresTestServer.PASSWORD);
-    properties.put("spring.profiles.active", "demo");
-    properties.put("continuity.demo.password", PASSWORD);
-    properties.put("continuity.inventory", inventory.toString());
-    properties.put("continuity.monitoring.interval.tier2", "300ms");
-    properties.put("continuity.monitoring.timeout", "1s");
+    Map<String, String> properties =
+        InstanceProperties.demoOnPostgres(schema, PASSWORD, inventory, instanceId);
     properties.put("continuity.monitoring.leader-lease", LEASE.toMillis() + "ms");
     properties.put("continuity.monitoring.follow-interval", "300ms");
-    properties.put("continuity.execution.instance-id", instanceId);
     return properties;
   }
 
