@@ -46,8 +46,8 @@ class ConfiguredUsers {
 
   /** The configured users with their roles and e-mail addresses, for notifications. */
   @Bean
-  UserDirectory userDirectory(ContinuitySecurityProperties properties) {
-    return directory(properties.users());
+  UserDirectory userDirectory(ContinuitySecurityProperties properties, SsoUserRepository sso) {
+    return new UserDirectory(directory(properties.users()).users(), sso::all);
   }
 
   static UserDirectory directory(List<ContinuitySecurityProperties.UserEntry> entries) {

@@ -60,14 +60,15 @@ class DemoUsers {
 
   /** The demo users with addresses in the reserved {@code .invalid} domain, for notifications. */
   @Bean
-  UserDirectory userDirectory() {
+  UserDirectory userDirectory(SsoUserRepository sso) {
     return new UserDirectory(
         USERS.entrySet().stream()
             .map(
                 e ->
                     new DirectoryUser(
                         e.getKey(), Set.of(e.getValue()), Optional.of(emailOf(e.getKey()))))
-            .toList());
+            .toList(),
+        sso::all);
   }
 
   /** The demo user's e-mail address, for example {@code alice@demo.continuity.invalid}. */

@@ -3,6 +3,7 @@ package io.continuity.server.security;
 import io.continuity.core.identity.Role;
 import io.continuity.server.audit.AuditTrail;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,6 +11,7 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
@@ -18,7 +20,8 @@ import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
  * Who may call what. Only {@code /actuator/health}, the login page and static assets are open. API
  * clients use HTTP Basic or a personal API token ({@code Authorization: Bearer ct_...}, {@link
  * ApiTokenFilter}), both stateless with no CSRF token needed because a browser cannot forge the
- * Authorization header; browsers use the login form with a session and CSRF protection.
+ * Authorization header; browsers use the login form with a session and CSRF protection, or single
+ * sign-on through an OIDC provider when one is configured ({@link RoleMappingOidcUserService}).
  *
  * <ul>
  *   <li>{@code /api/**}: any Continuity role (finer rules live with each controller).
@@ -27,7 +30,7 @@ import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(ContinuitySecurityProperties.class)
+@EnableConfigurationProperties({ContinuitySecurityProperties.class, OidcProperties.class})
 class SecurityConfiguration {
 
   @Bean
@@ -41,7 +44,10 @@ class SecurityConfiguration {
       AuditTrail audit,
       Clock clock,
       ApiTokens apiTokens,
-      UserDirectory directory)
+      UserDirectory directory,
+      ObjectProvider<ClientRegistrationRepository> sso,
+      OidcProperties oidc,
+      SsoUserRepository ssoUsers)
       throws Exception {
     ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint();
     HttpSessionRequestCache pagesOnly = new HttpSessionRequestCache();
@@ -70,6 +76,17 @@ class SecurityConfiguration {
             ex ->
                 ex.authenticationEntryPoint(entryPoint)
                     .accessDeniedHandler(new AuditingAccessDeniedHandler(audit, clock)));
+    if (sso.getIfAvailable() != null) {
+      http.oauth2Login(
+          login ->
+              login
+                  .loginPage("/login")
+                  .failureUrl("/login?sso-error")
+                  .userInfoEndpoint(
+                      info ->
+                          info.oidcUserService(
+                              new RoleMappingOidcUserService(oidc, ssoUsers, clock))));
+    }
     return http.build();
   }
 }
