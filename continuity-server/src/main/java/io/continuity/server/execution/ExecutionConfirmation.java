@@ -107,11 +107,12 @@ public class ExecutionConfirmation {
     ExecutionRequestSnapshot request = load(id);
     if (dryRun) {
       List<String> changes = new ArrayList<>();
+      ConfirmationToken now = claims.now(request);
       if (token != null && !token.isBlank()) {
-        changes.addAll(tokens.verify(token).changesTo(claims.now(request)));
+        changes.addAll(tokens.verify(token).changesTo(now));
       }
       if (!request.state().isTerminal() && request.state() != ExecutionState.RUNNING) {
-        changes.addAll(approved.changesSince(request, claims.now(request)));
+        changes.addAll(approved.changesSince(request, now));
       }
       return new ConfirmOutcome(preview(request, actor, acknowledgeCooldown), changes, false);
     }
