@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.continuity.connector.simulated.Scenario;
 import io.continuity.connector.simulated.SimulatedPlatform;
+import io.continuity.server.support.FastMonitoring;
 import io.continuity.server.support.HttpTestClient;
 import io.continuity.server.support.HttpTestClient.Response;
 import io.continuity.server.support.TestStateStore;
@@ -56,10 +57,7 @@ class MonitoringIT {
     Path inventory = Path.of(MonitoringIT.class.getResource("/monitoring/inventory.yaml").toURI());
     registry.add("continuity.inventory", inventory::toString);
     registry.add("continuity.demo.password", () -> PASSWORD);
-    registry.add("continuity.monitoring.interval.tier1", () -> "200ms");
-    registry.add("continuity.monitoring.interval.tier2", () -> "200ms");
-    registry.add("continuity.monitoring.timeout", () -> "1s");
-    registry.add("continuity.monitoring.watchdog-period", () -> "200ms");
+    FastMonitoring.register(registry);
   }
 
   @AfterAll

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.continuity.connector.simulated.SimulatedPlatform;
+import io.continuity.server.support.FastMonitoring;
 import io.continuity.server.support.HttpTestClient;
 import io.continuity.server.support.TestStateStore;
 import java.io.IOException;
@@ -65,10 +66,7 @@ class ReadinessAlertIT {
     Path inventory = Files.writeString(dir.resolve("inventory.yaml"), INVENTORY);
     registry.add("continuity.inventory", inventory::toString);
     registry.add("continuity.demo.password", () -> PASSWORD);
-    registry.add("continuity.monitoring.interval.tier1", () -> "200ms");
-    registry.add("continuity.monitoring.interval.tier2", () -> "200ms");
-    registry.add("continuity.monitoring.timeout", () -> "1s");
-    registry.add("continuity.monitoring.watchdog-period", () -> "200ms");
+    FastMonitoring.register(registry);
     registry.add("continuity.notify.projector-interval", () -> "200ms");
     registry.add("continuity.notify.base-url", () -> "https://continuity.example.com");
   }
