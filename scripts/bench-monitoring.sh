@@ -50,7 +50,7 @@ java -Xmx"$HEAP" -jar "$JAR" --spring.profiles.active=demo \
   --server.port="$PORT" \
   --continuity.demo.password="$PASSWORD" \
   --continuity.inventory="$WORK/inventory.yaml" \
-  --spring.datasource.url="jdbc:h2:file:$WORK/data/continuity;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000" \
+  --spring.datasource.url="jdbc:h2:file:$WORK/data/continuity;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000;WRITE_DELAY=0" \
   --continuity.monitoring.interval.tier1="${INTERVAL}s" \
   --continuity.monitoring.interval.tier2="${INTERVAL}s" \
   --continuity.monitoring.pool-size="$POOL" \

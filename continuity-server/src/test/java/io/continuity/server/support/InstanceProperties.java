@@ -20,6 +20,22 @@ public final class InstanceProperties {
     properties.put("spring.datasource.url", PostgresTestServer.urlFor(schema));
     properties.put("spring.datasource.username", PostgresTestServer.USER);
     properties.put("spring.datasource.password", PostgresTestServer.PASSWORD);
+    return demo(properties, password, inventory, instanceId);
+  }
+
+  /**
+   * Demo profile on the embedded H2 store in {@code dataDir} with the application's own URL
+   * settings (as {@code ./continuity demo} runs it), named {@code instanceId}.
+   */
+  public static Map<String, String> demoOnH2(
+      Path dataDir, String password, Path inventory, String instanceId) {
+    Map<String, String> properties = new LinkedHashMap<>();
+    properties.put("CONTINUITY_DATA_DIR", dataDir.toAbsolutePath().toString());
+    return demo(properties, password, inventory, instanceId);
+  }
+
+  private static Map<String, String> demo(
+      Map<String, String> properties, String password, Path inventory, String instanceId) {
     properties.put("spring.profiles.active", "demo");
     properties.put("continuity.demo.password", password);
     properties.put("continuity.inventory", inventory.toString());

@@ -31,7 +31,7 @@ public final class TestStateStore implements AutoCloseable {
 
   /** The H2 settings the application uses (see application.yaml). */
   public static final String H2_SETTINGS =
-      ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000";
+      ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000;WRITE_DELAY=0";
 
   private final Kind kind;
   private final String url;
