@@ -13,6 +13,12 @@ final class Facts {
   static final String TARGET = "target";
   static final String LAG_BYTES = "lagBytes";
   static final String PRIMARY_TIMELINE = "primaryTimeline";
+  static final String TARGET_TIMELINE = "targetTimeline";
+
+  /** Set by a promote step that found the target already promoted by an earlier attempt. */
+  static final String PROMOTED_BY = "promotedBy";
+
+  static final String EARLIER_ATTEMPT = "earlier-attempt";
   static final String QUIESCE_METHOD = "quiesceMethod";
   static final String FINAL_LSN = "finalLsn";
   static final String FINAL_LSN_KIND = "finalLsnKind";

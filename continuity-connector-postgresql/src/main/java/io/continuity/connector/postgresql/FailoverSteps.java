@@ -42,6 +42,7 @@ final class FailoverSteps {
       return support.failed("precheck failed: " + CheckSteps.describe(target, "standby"), facts);
     }
     facts.put(Facts.TARGET_REPLAY_LSN, String.valueOf(target.replayLsn()));
+    facts.put(Facts.TARGET_TIMELINE, Long.toString(target.timeline()));
     String sourceState =
         source.isPrimary()
             ? "still a primary (it will be fenced)"
@@ -126,7 +127,12 @@ final class FailoverSteps {
     }
   }
 
-  /** Promotes the target unless the old primary still accepts writes. */
+  /**
+   * Promotes the target unless the old primary still accepts writes. Safe to run again: a target an
+   * earlier attempt already promoted (out of recovery on a newer timeline than before the run) is
+   * accepted as done, with the loss evidence from its switch point or, where that cannot be read,
+   * from the markers captured before the promotion (never more favourable than the truth).
+   */
   StepResult promote(StepContext context) throws ConnectorException {
     StepSupport.Sites sites = support.sites(context);
     SiteObservation source = support.observe(sites.source());
@@ -139,10 +145,8 @@ final class FailoverSteps {
     }
     try (Connection c = support.open(sites.target())) {
       if (!"true".equals(StepSupport.queryText(c, "select pg_is_in_recovery()::text"))) {
-        return support.failed(
-            sites.target().name()
-                + " is already a primary: an interrupted run may have promoted"
-                + " it; check the roles by hand");
+        return PriorPromotions.unplanned(
+            support, context, c, sites.target(), lastPrimary(context, sites.source()));
       }
       Lsn receive =
           Lsn.parseNullable(StepSupport.queryText(c, "select pg_last_wal_receive_lsn()::text"));

@@ -13,7 +13,11 @@ import java.util.List;
 /**
  * The step lists of the four operations. Idempotency is declared honestly: checks, waits, the
  * quiesce, fencing, rewinding and rejoining can run again after an interruption with the same
- * effect; a promotion cannot (run twice, it could promote after the other side took writes).
+ * effect, and so can the promotion, because it detects its own earlier effect: run again, it
+ * accepts a target this run already promoted (out of recovery on a newer timeline, past the final
+ * LSN where the switch point can be read) and re-checks its gate otherwise, and it refuses a target
+ * that something else made primary. A crash anywhere therefore resumes the run to its end instead
+ * of leaving the pair without a primary (issue 18).
  */
 final class PostgresPlans {
 
@@ -236,9 +240,10 @@ final class PostgresPlans {
             + target
             + ", only if "
             + condition
-            + ". Not idempotent: never re-run after an interruption; check the roles by hand.",
+            + ". Safe to run again: a target this run already promoted (newer timeline) is"
+            + " accepted as done; one promoted by anything else is refused.",
         settings.promoteTimeout().plus(settings.statementTimeout()),
-        false);
+        true);
   }
 
   private PlanStep verifyWrites(String target) {

@@ -135,10 +135,16 @@ final class SwitchoverSteps {
         replay == null ? Map.of() : Map.of(Facts.TARGET_REPLAY_LSN, replay.toString()));
   }
 
-  /** Promotes the target, and refuses unless it has replayed the old primary's final LSN. */
+  /**
+   * Promotes the target, and refuses unless it has replayed the old primary's final LSN and the old
+   * primary takes no writes. Safe to run again: a target an earlier attempt already promoted (out
+   * of recovery on a newer timeline, past the final LSN where its switch point can be read) is
+   * accepted as done; anything else out of recovery is refused for a person to look at.
+   */
   StepResult promote(StepContext context) throws ConnectorException {
     Optional<Lsn> finalLsn = StepSupport.lsnFact(context, Facts.FINAL_LSN);
-    SiteSettings target = support.sites(context).target();
+    StepSupport.Sites sites = support.sites(context);
+    SiteSettings target = sites.target();
     if (finalLsn.isEmpty()) {
       return support.failed(
           "REFUSED: the old primary's final LSN is unknown, so "
@@ -146,12 +152,19 @@ final class SwitchoverSteps {
               + " cannot be shown to have replayed it; run quiesce-primary first");
     }
     boolean exclusive = Facts.SHUTDOWN_CHECKPOINT.equals(context.facts().get(Facts.FINAL_LSN_KIND));
+    SiteObservation source = support.observe(sites.source());
+    if (source.isPrimary() && !source.readOnlyByDefault()) {
+      return support.failed(
+          "REFUSED: "
+              + source.site()
+              + " takes writes again (a primary, not read-only): promoting "
+              + target.name()
+              + " now would make two primaries. Find out who restarted it, then run a new"
+              + " request");
+    }
     try (Connection c = support.open(target)) {
       if (!"true".equals(StepSupport.queryText(c, "select pg_is_in_recovery()::text"))) {
-        return support.failed(
-            target.name()
-                + " is already a primary: an interrupted run may have promoted it;"
-                + " check the roles by hand before anything else");
+        return PriorPromotions.planned(support, context, c, target, finalLsn.get(), exclusive);
       }
       Lsn replay =
           Lsn.parseNullable(StepSupport.queryText(c, "select pg_last_wal_replay_lsn()::text"));

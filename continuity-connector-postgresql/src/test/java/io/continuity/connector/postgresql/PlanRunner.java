@@ -50,6 +50,41 @@ final class PlanRunner {
     return results;
   }
 
+  /**
+   * Runs the plan as the engine does, but every idempotent step twice in a row with the same facts,
+   * as a resumed run would after a crash between the step's effect and its recorded outcome; stops
+   * at the first failure of either run. Results are the second runs'.
+   */
+  static Map<String, StepResult> runEachStepTwice(
+      Connector connector, OperationType type, String target) throws Exception {
+    OperationPlan plan = connector.plan(new OperationRequest(type, target, Map.of()));
+    Map<String, String> facts = new HashMap<>();
+    Map<String, StepResult> results = new LinkedHashMap<>();
+    for (PlanStep step : plan.steps()) {
+      StepContext context = new StepContext("rerun-" + type, plan, Map.copyOf(facts));
+      StepResult first = connector.execute(step, context, step.timeout());
+      StepResult result = first;
+      if (first.succeeded() && step.idempotent()) {
+        result = connector.execute(step, context, step.timeout());
+      }
+      System.out.printf(
+          "%s %-24s first %-9s again %-9s %s%n",
+          type,
+          step.id(),
+          first.outcome(),
+          result.outcome(),
+          result.output().lines().findFirst().orElse(""));
+      results.put(step.id(), result);
+      facts.putAll(first.facts());
+      facts.putAll(result.facts());
+      if (!result.succeeded()) {
+        System.out.println(result.output());
+        break;
+      }
+    }
+    return results;
+  }
+
   static void assertAllSucceeded(Map<String, StepResult> results, OperationPlan plan) {
     assertThat(results.keySet())
         .as("every step ran")
