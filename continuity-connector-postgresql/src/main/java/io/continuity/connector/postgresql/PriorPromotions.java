@@ -19,7 +19,11 @@ final class PriorPromotions {
 
   private PriorPromotions() {}
 
-  /** Switchover: promoted on a newer timeline than the pair's, and not before the final LSN. */
+  /**
+   * Switchover: promoted on a newer timeline than the pair's, and not before the final LSN. Without
+   * a readable switch point that cannot be shown, so the step fails (the target is a writable
+   * primary either way: nothing is stranded).
+   */
   static StepResult planned(
       StepSupport support,
       StepContext context,
@@ -58,14 +62,15 @@ final class PriorPromotions {
           facts,
           at);
     }
-    return support.succeeded(
+    return support.failed(
         site.name()
             + " is already primary on timeline "
             + prior.timeline()
-            + ": an earlier attempt of this step promoted it (its switch point could not be"
-            + " read: that needs superuser or pg_read_server_files). This run promotes only after"
-            + " the replay of the old primary's final LSN "
-            + finalLsn,
+            + ", but its switch point could not be read (that needs superuser or"
+            + " pg_read_server_files), so it cannot be shown that it left recovery past the old"
+            + " primary's final LSN "
+            + finalLsn
+            + ". It takes writes; compare its timeline history with the old primary's WAL by hand",
         facts);
   }
 
