@@ -126,12 +126,16 @@ class MonitoringConfiguration {
     return new ObservationRetention(observations, outcomes, properties.retention(), clock);
   }
 
+  /** The connectors installed on the class path ({@code META-INF/services}), by platform. */
+  @Bean
+  ConnectorFactories connectorFactories() {
+    return ConnectorFactories.load(MonitoringConfiguration.class.getClassLoader());
+  }
+
   /** Shared by the probes and the execution engine (a connector may probe while a step runs). */
   @Bean
-  ConnectorRegistry connectorRegistry() {
-    return new ConnectorRegistry(
-        ConnectorFactories.load(MonitoringConfiguration.class.getClassLoader()),
-        EnvironmentSecretResolver.system());
+  ConnectorRegistry connectorRegistry(ConnectorFactories factories) {
+    return new ConnectorRegistry(factories, EnvironmentSecretResolver.system());
   }
 
   @Bean
