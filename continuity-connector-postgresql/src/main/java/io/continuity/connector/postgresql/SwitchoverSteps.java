@@ -30,9 +30,11 @@ final class SwitchoverSteps {
   private static final Duration POLL = Duration.ofMillis(10);
 
   private final StepSupport support;
+  private final QuiesceUndo undo;
 
   SwitchoverSteps(StepSupport support) {
     this.support = support;
+    this.undo = new QuiesceUndo(support);
   }
 
   /** Stops writes on the source and records its final LSN. */
@@ -122,9 +124,17 @@ final class SwitchoverSteps {
         StepSupport.pause(POLL);
       } while (StepSupport.before(deadline));
     } catch (SQLException e) {
-      throw support.unreachable("wait for catch-up", target, e);
+      return undo.failAndRestore(
+          context,
+          "wait for catch-up: "
+              + target.name()
+              + " did not answer ("
+              + SqlFailures.detail(e, support.sanitizer)
+              + ")",
+          Map.of());
     }
-    return support.failed(
+    return undo.failAndRestore(
+        context,
         target.name()
             + " replayed only up to "
             + replay
@@ -169,7 +179,8 @@ final class SwitchoverSteps {
       Lsn replay =
           Lsn.parseNullable(StepSupport.queryText(c, "select pg_last_wal_replay_lsn()::text"));
       if (replay == null || !reached(replay, finalLsn.get(), exclusive)) {
-        return support.failed(
+        return undo.failAndRestore(
+            context,
             "REFUSED: "
                 + target.name()
                 + " has replayed up to "

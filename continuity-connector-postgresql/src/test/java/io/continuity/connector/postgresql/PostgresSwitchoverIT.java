@@ -6,6 +6,7 @@ import io.continuity.connector.api.Connector;
 import io.continuity.connector.api.OperationPlan;
 import io.continuity.connector.api.OperationRequest;
 import io.continuity.connector.api.OperationType;
+import io.continuity.connector.api.PlanStep;
 import io.continuity.connector.api.ProbeResult;
 import io.continuity.connector.api.ReplicationState;
 import io.continuity.connector.api.StepContext;
@@ -91,7 +92,8 @@ class PostgresSwitchoverIT {
 
   @Test
   @Order(3)
-  void promotionIsRefusedWhileTheTargetHasNotReplayedTheFinalLsn() throws Exception {
+  void promotionIsRefusedWhileTheTargetHasNotReplayedTheFinalLsnAndTheOldPrimaryIsPutBack()
+      throws Exception {
     PostgresNode east = pair.node("east");
     PostgresNode west = pair.node("west");
     try (Connector connector =
@@ -101,9 +103,17 @@ class PostgresSwitchoverIT {
       pair.pauseReplay();
       try {
         east.sql("insert into acks select g from generate_series(90000001, 90001000) g");
+        east.sql("alter system set default_transaction_read_only = on");
+        east.sql("select pg_reload_conf()");
         String finalLsn = east.sql("select pg_current_wal_insert_lsn()");
         Map<String, String> facts =
-            Map.of(Facts.FINAL_LSN, finalLsn, Facts.FINAL_LSN_KIND, Facts.READ_ONLY_CURRENT);
+            Map.of(
+                Facts.FINAL_LSN,
+                finalLsn,
+                Facts.FINAL_LSN_KIND,
+                Facts.READ_ONLY_CURRENT,
+                Facts.QUIESCE_METHOD,
+                Facts.READ_ONLY);
 
         StepResult promote =
             connector.execute(
@@ -112,11 +122,59 @@ class PostgresSwitchoverIT {
                 Duration.ofSeconds(30));
 
         assertThat(promote.succeeded()).isFalse();
-        assertThat(promote.output()).startsWith("REFUSED").contains(finalLsn);
+        assertThat(promote.output())
+            .startsWith("REFUSED")
+            .contains(finalLsn)
+            .contains("Rolled back");
+        assertThat(promote.facts()).containsEntry(QuiesceUndo.ROLLED_BACK, "true");
         assertThat(west.isInRecovery()).as("nothing was promoted").isTrue();
+        assertThat(east.sql("show default_transaction_read_only"))
+            .as("the quiesced old primary takes writes again")
+            .isEqualTo("off");
       } finally {
         pair.resumeReplay();
       }
+    }
+  }
+
+  @Test
+  @Order(4)
+  void aSwitchoverWhoseTargetCannotCatchUpStartsTheStoppedOldPrimaryAgain() throws Exception {
+    PostgresNode east = pair.node("east");
+    PostgresNode west = pair.node("west");
+    try (Connector connector =
+        new PostgresConnectorFactory()
+            .create(LabConfigs.withAllActions("sw-4", pair, "catchUpTimeout", "2s"))) {
+      OperationPlan plan =
+          connector.plan(new OperationRequest(OperationType.SWITCHOVER, "west", Map.of()));
+      Map<String, StepResult> results = new java.util.LinkedHashMap<>();
+      Map<String, String> facts = new java.util.HashMap<>();
+      try {
+        for (String id :
+            java.util.List.of(
+                StepIds.PRECHECK_REPLICATION, StepIds.QUIESCE_PRIMARY, StepIds.WAIT_FOR_CATCH_UP)) {
+          if (id.equals(StepIds.QUIESCE_PRIMARY)) {
+            // the stream breaks after the precheck: west never receives the final checkpoint
+            east.sql("insert into acks select g from generate_series(90002001, 90003000) g");
+            pair.breakReplication();
+          }
+          PlanStep step = plan.step(id).orElseThrow();
+          StepResult result =
+              connector.execute(step, new StepContext("sw-4", plan, facts), step.timeout());
+          results.put(id, result);
+          facts.putAll(result.facts());
+        }
+      } finally {
+        pair.restoreReplication();
+      }
+      StepResult catchUp = results.get(StepIds.WAIT_FOR_CATCH_UP);
+      assertThat(results.get(StepIds.QUIESCE_PRIMARY).facts())
+          .containsEntry(Facts.QUIESCE_METHOD, Facts.STOP_ACTION);
+      assertThat(catchUp.succeeded()).isFalse();
+      assertThat(catchUp.output()).contains("replayed only up to").contains("Rolled back");
+      assertThat(pair.primary()).as("east is the primary again").isSameAs(east);
+      east.sql("insert into acks values (90003001)");
+      assertThat(west.isInRecovery()).isTrue();
     }
   }
 
