@@ -124,20 +124,20 @@ class PostgresStepRerunIT {
       String finalLsn = east.sql("select pg_current_wal_insert_lsn()");
       west.sql("select pg_promote(true, 30)");
 
-      StepResult promote =
-          connector.execute(
-              plan.step(StepIds.PROMOTE_TARGET).orElseThrow(),
-              new StepContext(
-                  "refusal",
-                  plan,
-                  Map.of(
-                      Facts.FINAL_LSN,
-                      finalLsn,
-                      Facts.FINAL_LSN_KIND,
-                      Facts.READ_ONLY_CURRENT,
-                      Facts.PRIMARY_TIMELINE,
-                      Long.toString(Long.parseLong(timeline, 16)))),
-              Duration.ofSeconds(30));
+      PlanStep promoteStep = plan.step(StepIds.PROMOTE_TARGET).orElseThrow();
+      StepContext afterQuiesce =
+          new StepContext(
+              "refusal",
+              plan,
+              Map.of(
+                  Facts.FINAL_LSN,
+                  finalLsn,
+                  Facts.FINAL_LSN_KIND,
+                  Facts.READ_ONLY_CURRENT,
+                  Facts.PRIMARY_TIMELINE,
+                  Long.toString(Long.parseLong(timeline, 16))));
+
+      StepResult promote = connector.execute(promoteStep, afterQuiesce, Duration.ofSeconds(30));
 
       assertThat(promote.succeeded()).isFalse();
       assertThat(promote.output())
@@ -147,20 +147,7 @@ class PostgresStepRerunIT {
 
       east.sql("alter system set default_transaction_read_only = on");
       east.sql("select pg_reload_conf()");
-      StepResult again =
-          connector.execute(
-              plan.step(StepIds.PROMOTE_TARGET).orElseThrow(),
-              new StepContext(
-                  "refusal",
-                  plan,
-                  Map.of(
-                      Facts.FINAL_LSN,
-                      finalLsn,
-                      Facts.FINAL_LSN_KIND,
-                      Facts.READ_ONLY_CURRENT,
-                      Facts.PRIMARY_TIMELINE,
-                      Long.toString(Long.parseLong(timeline, 16)))),
-              Duration.ofSeconds(30));
+      StepResult again = connector.execute(promoteStep, afterQuiesce, Duration.ofSeconds(30));
       assertThat(again.succeeded()).isFalse();
       assertThat(again.output()).contains("left recovery at").contains(finalLsn);
     }

@@ -7,6 +7,7 @@ import io.continuity.server.support.HttpTestClient.Response;
 import io.continuity.server.support.InstanceProperties;
 import io.continuity.server.support.PostgresTestServer;
 import io.continuity.server.support.ServerProcess;
+import io.continuity.server.support.SimulatedInventory;
 import io.continuity.server.support.TestStateStore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -148,28 +149,13 @@ class AcknowledgedDecisionsSurviveKillIT {
     return ServerProcess.start(name, work, properties);
   }
 
-  /** Simulated tier-2 resources; the ones that run hang in their catch-up wait. */
+  /** Simulated tier-2 resources; every one hangs in its catch-up wait once it runs. */
   static Path inventory(Path work) throws IOException {
-    StringBuilder yaml = new StringBuilder("resources:\n");
     List<String> all = new ArrayList<>(List.of("ack-pending", "ack-approved"));
     all.addAll(RUNNING);
     all.addAll(APPROVED_LAST);
-    for (String id : all) {
-      yaml.append(
-          """
-            - id: %s
-              name: %s
-              platform: simulated
-              tier: 2
-              environment: test
-              owner: test@example.com
-              sites: { primary: east, dr: west }
-              rpo: { target: 2m, warn: 30s }
-              connector:
-                settings: { scenario: steady, jitter: "0", hangStep: wait-for-catch-up }
-          """
-              .formatted(id, id));
-    }
-    return Files.writeString(work.resolve("inventory.yaml"), yaml.toString());
+    Map<String, String> hangs = new LinkedHashMap<>();
+    all.forEach(id -> hangs.put(id, "wait-for-catch-up"));
+    return SimulatedInventory.write(work.resolve("inventory.yaml"), all, hangs);
   }
 }

@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import io.continuity.server.support.InstanceProperties;
 import io.continuity.server.support.PostgresTestServer;
 import io.continuity.server.support.ServerProcess;
+import io.continuity.server.support.SimulatedInventory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -164,29 +165,14 @@ class ExecutionCrashIT {
 
   /** Three simulated tier-2 resources; with {@code hanging} each hangs at its step. */
   static Path inventory(boolean hanging) throws IOException {
-    StringBuilder yaml = new StringBuilder("resources:\n");
     Map<String, String> hangs =
         Map.of(
             "crash-promote", "promote-target",
             "crash-catchup", "wait-for-catch-up",
             "crash-drill", "discard-drill-clone");
-    for (String id : List.of("crash-promote", "crash-catchup", "crash-drill")) {
-      yaml.append(
-          """
-            - id: %s
-              name: %s
-              platform: simulated
-              tier: 2
-              environment: test
-              owner: test@example.com
-              sites: { primary: east, dr: west }
-              rpo: { target: 2m, warn: 30s }
-              connector:
-                settings: { scenario: steady, jitter: "0"%s }
-          """
-              .formatted(id, id, hanging ? ", hangStep: " + hangs.get(id) : ""));
-    }
-    return Files.writeString(
-        work.resolve(hanging ? "inventory-hanging.yaml" : "inventory.yaml"), yaml.toString());
+    return SimulatedInventory.write(
+        work.resolve(hanging ? "inventory-hanging.yaml" : "inventory.yaml"),
+        List.of("crash-promote", "crash-catchup", "crash-drill"),
+        hanging ? hangs : Map.of());
   }
 }
