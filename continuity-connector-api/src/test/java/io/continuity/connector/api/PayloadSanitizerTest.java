@@ -70,6 +70,20 @@ class PayloadSanitizerTest {
   }
 
   @Test
+  void aLongRunOfLettersIsSanitizedWithoutCatastrophicBacktracking() {
+    // 64 KiB of one token, as a host action's output can be: this took 35 s when the URL pattern
+    // backtracked from every position; the bound is a guard against that, not a speed target
+    String output = "x".repeat(64 * 1024) + " postgres://u:p4ss@db";
+
+    String clean =
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+            java.time.Duration.ofSeconds(5),
+            () -> PayloadSanitizer.standard().sanitizeText(output));
+
+    assertThat(clean).endsWith("postgres://u:***@db").doesNotContain("p4ss");
+  }
+
+  @Test
   void nonSecretValuesAndTypesAreKept() {
     SanitizedPayload clean =
         PayloadSanitizer.standard()
