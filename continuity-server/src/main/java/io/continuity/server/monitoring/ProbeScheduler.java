@@ -5,9 +5,12 @@ import io.continuity.server.inventory.Inventory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.FutureTask;
@@ -25,8 +28,12 @@ import org.slf4j.LoggerFactory;
  * that is due on the bounded worker pool.
  *
  * <ul>
- *   <li>Each resource has its tier's interval; its first probe is at a random offset within the
- *       interval and every later one is jittered by up to ±2.5 %, so probes do not bunch up.
+ *   <li>Each resource has its tier's interval; every probe after the first is one interval on,
+ *       jittered by up to ±2.5 %, so probes do not bunch up. When this instance starts probing
+ *       (start-up or a take-over), a resource without a probe for an interval or more is probed at
+ *       once, the oldest evidence first, spread over a quarter of the smallest interval; one with
+ *       newer evidence when the last prober would have probed it next; one never observed at a
+ *       random offset within its interval. Due probes of one pass start oldest due first.
  *   <li>A resource whose previous probe is still running is not probed again: the probe is counted
  *       as missed ({@code continuity_probe_missed_total}).
  *   <li>A platform whose probes all hold its permits ({@link PlatformBulkheads}) gets no further
@@ -76,6 +83,7 @@ final class ProbeScheduler implements AutoCloseable {
   /** Starts the scheduling passes. */
   void start() {
     if (running.compareAndSet(false, true)) {
+      planFirstProbes(clock.instant());
       long tickMillis = tick().toMillis();
       passes =
           executors
@@ -108,6 +116,36 @@ final class ProbeScheduler implements AutoCloseable {
   }
 
   /**
+   * The first due time of every resource when this instance starts probing: overdue resources (no
+   * evidence for an interval or more) now, oldest evidence first, spread over a quarter of the
+   * smallest interval; the others when the last prober would have probed them next, or, never
+   * observed, at a random offset within their interval.
+   */
+  private void planFirstProbes(Instant now) {
+    List<Overdue> overdue = new ArrayList<>();
+    for (Resource resource : inventory.resources()) {
+      Duration interval = properties.intervalFor(resource.tier());
+      Optional<Instant> evidenceAt =
+          latest.outcome(resource.id()).flatMap(o -> o.freshness().observedAt());
+      if (evidenceAt.isEmpty()) {
+        slots.put(resource.id(), new Slot(now.plus(randomBelow(interval))));
+      } else if (evidenceAt.get().plus(interval).isAfter(now)) {
+        slots.put(resource.id(), new Slot(evidenceAt.get().plus(interval)));
+      } else {
+        overdue.add(new Overdue(resource.id(), evidenceAt.get()));
+      }
+    }
+    overdue.sort(Comparator.comparing(Overdue::evidenceAt));
+    Duration window = properties.smallestInterval().dividedBy(4);
+    for (int i = 0; i < overdue.size(); i++) {
+      Duration offset = window.multipliedBy(i).dividedBy(overdue.size());
+      slots.put(overdue.get(i).resourceId(), new Slot(now.plus(offset)));
+    }
+  }
+
+  private record Overdue(String resourceId, Instant evidenceAt) {}
+
+  /**
    * How often a pass runs: a sixtieth of the smallest interval, between 10 ms and 250 ms, so the
    * probes due in one pass stay a small batch.
    */
@@ -129,15 +167,21 @@ final class ProbeScheduler implements AutoCloseable {
     Instant now = clock.instant();
     List<Resource> resources = inventory.resources();
     Set<String> ids = new HashSet<>();
+    List<Due> due = new ArrayList<>();
     for (Resource resource : resources) {
       ids.add(resource.id());
       Duration interval = properties.intervalFor(resource.tier());
       Slot slot =
           slots.computeIfAbsent(resource.id(), id -> new Slot(now.plus(randomBelow(interval))));
-      if (now.isBefore(slot.due)) {
-        continue;
+      if (!now.isBefore(slot.due)) {
+        due.add(new Due(resource, slot, slot.due));
       }
-      slot.due = nextDue(slot.due, now, interval);
+    }
+    due.sort(Comparator.comparing(Due::at));
+    for (Due next : due) {
+      Resource resource = next.resource();
+      Slot slot = next.slot();
+      slot.due = nextDue(slot.due, now, properties.intervalFor(resource.tier()));
       if (!slot.inFlight.compareAndSet(false, true)) {
         metrics.missed(resource); // still probing, or still waiting for its platform
         continue;
@@ -203,6 +247,9 @@ final class ProbeScheduler implements AutoCloseable {
     running.set(false);
     connectors.close();
   }
+
+  /** A resource due in this pass, and since when. */
+  private record Due(Resource resource, Slot slot, Instant at) {}
 
   /** Scheduling state of one resource. */
   private static final class Slot {

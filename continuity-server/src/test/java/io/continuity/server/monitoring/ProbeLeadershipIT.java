@@ -239,7 +239,11 @@ class ProbeLeadershipIT {
         new StatusOutcomeRepository(instance.jdbc()),
         new ObservationRepository(instance.jdbc()),
         latest,
-        new ResourceMetrics(new SimpleMeterRegistry(), clock));
+        new ResourceMetrics(
+            new SimpleMeterRegistry(),
+            clock,
+            new ReadTimeJudge(
+                latest, new TierEvaluators(MonitoringProperties.defaults(), clock), clock)));
   }
 
   private static List<String> proberOf(Instance instance) {
