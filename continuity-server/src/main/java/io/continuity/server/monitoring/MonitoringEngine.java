@@ -123,8 +123,18 @@ final class MonitoringEngine implements SmartLifecycle {
     watchdogTask =
         executors
             .watchdog()
-            .scheduleWithFixedDelay(watchdog::safePass, every, every, TimeUnit.MILLISECONDS);
+            .scheduleWithFixedDelay(this::watchdogPass, every, every, TimeUnit.MILLISECONDS);
     probing = true;
+  }
+
+  /**
+   * A watchdog pass, only while the lease is still this instance's by its own clock: thawed after a
+   * freeze longer than the lease, it must not judge (and alert) what the new prober now owns.
+   */
+  private void watchdogPass() {
+    if (leadership.leads()) {
+      watchdog.safePass();
+    }
   }
 
   private void stopProbing() {

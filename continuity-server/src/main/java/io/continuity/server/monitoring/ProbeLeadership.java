@@ -37,6 +37,7 @@ final class ProbeLeadership implements StoreWriter.Fence {
   private final Duration duration;
   private final Clock clock;
   private volatile long token;
+  private volatile Instant heldUntil = Instant.MIN;
   private volatile MonitoringLeaseRepository.Lease other;
   private volatile Optional<MonitoringLeaseRepository.Lease> takenFrom = Optional.empty();
 
@@ -57,9 +58,14 @@ final class ProbeLeadership implements StoreWriter.Fence {
     return duration;
   }
 
-  /** Whether this instance holds the prober lease (as of the last {@link #tick()}). */
+  /**
+   * Whether this instance holds the prober lease: as of the last {@link #tick()}, and only until
+   * the lease it took or renewed then runs out by this instance's clock. So an instance thawed
+   * after a freeze longer than the lease (SIGSTOP, a long GC pause) knows it no longer leads before
+   * its next tick has asked the store.
+   */
   boolean leads() {
-    return token > 0;
+    return token > 0 && clock.instant().isBefore(heldUntil);
   }
 
   /** The fencing token of this instance's lease; empty when it does not lead. */
@@ -88,6 +94,9 @@ final class ProbeLeadership implements StoreWriter.Fence {
     other = next > 0 ? null : before.filter(lease -> !lease.owner().equals(owner)).orElse(null);
     if (held == 0 && next > 0) {
       takenFrom = before;
+    }
+    if (next > 0) {
+      heldUntil = now.plus(duration);
     }
     token = next;
     if (held == 0 && next > 0) {

@@ -98,6 +98,7 @@ class ProberTakeoverIT {
 
     takeover.assertNoFalseGreenAndTimely("kill -9");
     assertSurvivorReportsTheGap(run.survivor());
+    assertEachLossAlertedOnceAndResolved(stoppedAt);
   }
 
   @Test
@@ -122,9 +123,12 @@ class ProberTakeoverIT {
         .as("the thawed prober wrote nothing")
         .isEqualTo(before);
     assertThat(leaseOwner()).isEqualTo(run.survivor());
+    List<String> thawed = new ArrayList<>();
     for (JsonNode status : overviewOn(run.prober(), run.token()).path("resources")) {
-      assertNotGreenUnlessFresh(status, new ArrayList<>(), "thawed " + run.prober());
+      assertNotGreenUnlessFresh(status, thawed, "thawed " + run.prober());
     }
+    assertThat(thawed).as("GREEN on stale evidence on the thawed instance").isEmpty();
+    assertEachLossAlertedOnceAndResolved(stoppedAt);
   }
 
   /** Which instance probes, the other one, and a token for the API samples (no bcrypt per call). */
@@ -215,6 +219,47 @@ class ProberTakeoverIT {
     assertThat(metric(survivor, "continuity_monitoring_prober_gap_seconds"))
         .isEqualTo(last.path("withoutProberSeconds").asDouble());
     assertThat(servers.get(survivor).log()).contains("the estate was without a prober for");
+  }
+
+  /**
+   * The new prober judged what went stale without a prober at once: one readiness alert (visibility
+   * lost) per resource, then its all-clear; none twice (the thawed prober alerts nothing).
+   */
+  void assertEachLossAlertedOnceAndResolved(Instant stoppedAt) {
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .untilAsserted(
+            () -> {
+              Map<String, List<String>> events = readinessEventsSince(stoppedAt);
+              for (String id : RESOURCES) {
+                assertThat(events.get(id))
+                    .as("readiness events of " + id + ": " + events)
+                    .containsExactly("READINESS_ALERT:VISIBILITY_LOST", "READINESS_RESOLVED");
+              }
+            });
+  }
+
+  Map<String, List<String>> readinessEventsSince(Instant since) {
+    Map<String, List<String>> events = new HashMap<>();
+    store
+        .sql(
+            "select resource_id, event_type, details from audit_event where event_type in"
+                + " ('READINESS_ALERT', 'READINESS_RESOLVED') and occurred_at >= :since order by"
+                + " seq")
+        .param("since", OffsetDateTime.ofInstant(since, java.time.ZoneOffset.UTC))
+        .query(
+            rs -> {
+              String type = rs.getString("event_type");
+              String details = rs.getString("details");
+              String kind =
+                  type.equals("READINESS_ALERT") && details.contains("VISIBILITY_LOST")
+                      ? ":VISIBILITY_LOST"
+                      : type.equals("READINESS_ALERT") ? ":" + details : "";
+              events
+                  .computeIfAbsent(rs.getString("resource_id"), id -> new ArrayList<>())
+                  .add(type + kind);
+            });
+    return events;
   }
 
   static void assertNotGreenUnlessFresh(JsonNode status, List<String> violations, String where) {
@@ -371,6 +416,7 @@ class ProberTakeoverIT {
     properties.put("continuity.monitoring.interval.tier2", INTERVAL.toMillis() + "ms");
     properties.put("continuity.monitoring.leader-lease", LEASE.toMillis() + "ms");
     properties.put("continuity.monitoring.follow-interval", "300ms");
+    properties.put("continuity.notify.alert-tiers", "1,2");
     return properties;
   }
 
