@@ -10,7 +10,6 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.FutureTask;
@@ -116,34 +115,16 @@ final class ProbeScheduler implements AutoCloseable {
   }
 
   /**
-   * The first due time of every resource when this instance starts probing: overdue resources (no
-   * evidence for an interval or more) now, oldest evidence first, spread over a quarter of the
-   * smallest interval; the others when the last prober would have probed them next, or, never
-   * observed, at a random offset within their interval.
+   * The first due time of every resource when this instance starts probing ({@link FirstProbes}).
    */
   private void planFirstProbes(Instant now) {
-    List<Overdue> overdue = new ArrayList<>();
-    for (Resource resource : inventory.resources()) {
-      Duration interval = properties.intervalFor(resource.tier());
-      Optional<Instant> evidenceAt =
-          latest.outcome(resource.id()).flatMap(o -> o.freshness().observedAt());
-      if (evidenceAt.isEmpty()) {
-        slots.put(resource.id(), new Slot(now.plus(randomBelow(interval))));
-      } else if (evidenceAt.get().plus(interval).isAfter(now)) {
-        slots.put(resource.id(), new Slot(evidenceAt.get().plus(interval)));
-      } else {
-        overdue.add(new Overdue(resource.id(), evidenceAt.get()));
-      }
-    }
-    overdue.sort(Comparator.comparing(Overdue::evidenceAt));
-    Duration window = properties.smallestInterval().dividedBy(4);
-    for (int i = 0; i < overdue.size(); i++) {
-      Duration offset = window.multipliedBy(i).dividedBy(overdue.size());
-      slots.put(overdue.get(i).resourceId(), new Slot(now.plus(offset)));
-    }
+    new FirstProbes(properties, ProbeScheduler::randomBelow)
+        .plan(
+            inventory.resources(),
+            id -> latest.outcome(id).flatMap(o -> o.freshness().observedAt()),
+            now)
+        .forEach((id, due) -> slots.put(id, new Slot(due)));
   }
-
-  private record Overdue(String resourceId, Instant evidenceAt) {}
 
   /**
    * How often a pass runs: a sixtieth of the smallest interval, between 10 ms and 250 ms, so the
