@@ -101,7 +101,7 @@ final class ProbeScheduler implements AutoCloseable {
 
   /**
    * Stops the scheduling passes (this instance no longer probes); probes in flight end on their
-   * own. A later {@link #start()} spreads the first probes over one interval again.
+   * own. A later {@link #start()} plans the first probes again ({@link FirstProbes}).
    */
   void stop() {
     if (running.compareAndSet(true, false)) {
