@@ -2,6 +2,8 @@ package io.continuity.server.monitoring;
 
 import io.continuity.core.status.Observation;
 import io.continuity.core.status.StatusOutcome;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -13,6 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * every evaluation while this instance probes, and from the store (outcomes and the observations
  * they were judged on) when it becomes the prober and while another instance probes ({@link
  * StoreFollower}).
+ *
+ * <p>These are the outcomes as evaluated, for the evaluators (the recorder, the watchdog, the
+ * scheduler). Readers go through the {@link ReadTimeJudge}, which judges them against the clock.
  */
 final class LatestOutcomes {
 
@@ -38,6 +43,14 @@ final class LatestOutcomes {
 
   Optional<Observation> observation(String resourceId) {
     return Optional.ofNullable(byResource.get(resourceId)).flatMap(Latest::observation);
+  }
+
+  /** The newest evidence behind any latest outcome; empty when there is none. */
+  Optional<Instant> newestEvidence() {
+    return byResource.values().stream()
+        .map(l -> l.outcome().freshness().observedAt())
+        .flatMap(Optional::stream)
+        .max(Comparator.naturalOrder());
   }
 
   void retainOnly(Set<String> ids) {

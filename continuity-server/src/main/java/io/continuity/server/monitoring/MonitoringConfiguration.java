@@ -44,9 +44,21 @@ class MonitoringConfiguration {
     return latest;
   }
 
+  /** The core's status rules per tier: for the probes, the watchdog and the read-time judge. */
   @Bean
-  ResourceMetrics resourceMetrics(MeterRegistry registry, Clock clock) {
-    return new ResourceMetrics(registry, clock);
+  TierEvaluators tierEvaluators(MonitoringProperties properties, Clock clock) {
+    return new TierEvaluators(properties, clock);
+  }
+
+  /** What every reader of an outcome goes through: judged against the clock when read. */
+  @Bean
+  ReadTimeJudge readTimeJudge(LatestOutcomes latest, TierEvaluators evaluators, Clock clock) {
+    return new ReadTimeJudge(latest, evaluators, clock);
+  }
+
+  @Bean
+  ResourceMetrics resourceMetrics(MeterRegistry registry, Clock clock, ReadTimeJudge judge) {
+    return new ResourceMetrics(registry, clock, judge);
   }
 
   /**
@@ -104,12 +116,11 @@ class MonitoringConfiguration {
   @Bean
   MonitoringStatus monitoringStatus(
       Inventory inventory,
-      LatestOutcomes latest,
-      StatusRecorder recorder,
+      ReadTimeJudge judge,
       Clock clock,
       ProbeLeadership leadership,
       StoreFollower follower) {
-    return new MonitoringStatus(inventory, latest, recorder, clock, leadership, follower);
+    return new MonitoringStatus(inventory, judge, clock, leadership::leads, follower::read);
   }
 
   @Bean
@@ -124,6 +135,17 @@ class MonitoringConfiguration {
       MonitoringProperties properties,
       Clock clock) {
     return new ObservationRetention(observations, outcomes, properties.retention(), clock);
+  }
+
+  @Bean
+  ProberTakeovers proberTakeovers(MeterRegistry registry, Clock clock) {
+    return new ProberTakeovers(registry, clock);
+  }
+
+  /** The {@code prober} detail of {@code /actuator/health}. */
+  @Bean
+  ProberHealth proberHealthIndicator(ProbeLeadership leadership, ProberTakeovers takeovers) {
+    return new ProberHealth(leadership, takeovers);
   }
 
   /** The connectors installed on the class path ({@code META-INF/services}), by platform. */
@@ -153,13 +175,22 @@ class MonitoringConfiguration {
       Clock clock,
       ProbeLeadership leadership,
       StoreFollower follower,
-      StoreWriter writer) {
+      StoreWriter writer,
+      ProberTakeovers takeovers) {
     MonitoringExecutors executors = new MonitoringExecutors(properties.poolSize());
     ProbeScheduler scheduler =
         new ProbeScheduler(
             inventory, connectors, recorder, metrics, latest, properties, clock, executors);
     StalenessWatchdog watchdog = new StalenessWatchdog(inventory, latest, recorder, clock);
     return new MonitoringEngine(
-        scheduler, watchdog, executors, properties, leadership, follower, writer);
+        scheduler,
+        watchdog,
+        executors,
+        properties,
+        leadership,
+        follower,
+        writer,
+        takeovers,
+        latest);
   }
 }

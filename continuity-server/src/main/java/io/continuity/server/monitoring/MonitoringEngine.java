@@ -1,6 +1,7 @@
 package io.continuity.server.monitoring;
 
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -10,10 +11,14 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Runs monitoring on this instance according to its role among the instances sharing the store. It
- * takes or renews the prober lease ({@link ProbeLeadership}) at start-up and then every third of
- * the lease duration. While this instance holds the lease it probes (the scheduler) and runs the
- * staleness watchdog, having first reloaded the latest outcomes and observations from the store;
- * while another holds it, it follows the store ({@link StoreFollower}) every follow interval. A
+ * takes or renews the prober lease ({@link ProbeLeadership}) at start-up, then every third of the
+ * lease duration while it holds it, and just after the holder's lease runs out while another
+ * instance holds it. While this instance holds the lease it probes (the scheduler) and runs the
+ * staleness watchdog, having first reloaded the latest outcomes and observations from the store,
+ * recorded how long the estate was without a prober ({@link ProberTakeovers}), and judged every
+ * resource whose evidence went stale meanwhile (one watchdog pass, so the loss is stored and
+ * alerted like any other); its first probes go to the resources whose evidence is oldest. While
+ * another instance holds it, it follows the store ({@link StoreFollower}) every follow interval. A
  * single instance takes the lease at start-up and probes at once. On shutdown it stops probing,
  * stores what is queued, closes every connector and gives the lease up. Only present when {@code
  * continuity.monitoring.enabled}.
@@ -29,6 +34,8 @@ final class MonitoringEngine implements SmartLifecycle {
   private final ProbeLeadership leadership;
   private final StoreFollower follower;
   private final StoreWriter writer;
+  private final ProberTakeovers takeovers;
+  private final LatestOutcomes latest;
   private final ScheduledExecutorService role;
   private ScheduledFuture<?> watchdogTask;
   private boolean probing;
@@ -41,7 +48,9 @@ final class MonitoringEngine implements SmartLifecycle {
       MonitoringProperties properties,
       ProbeLeadership leadership,
       StoreFollower follower,
-      StoreWriter writer) {
+      StoreWriter writer,
+      ProberTakeovers takeovers,
+      LatestOutcomes latest) {
     this.scheduler = scheduler;
     this.watchdog = watchdog;
     this.executors = executors;
@@ -49,6 +58,8 @@ final class MonitoringEngine implements SmartLifecycle {
     this.leadership = leadership;
     this.follower = follower;
     this.writer = writer;
+    this.takeovers = takeovers;
+    this.latest = latest;
     this.role =
         Executors.newSingleThreadScheduledExecutor(
             runnable -> {
@@ -61,9 +72,7 @@ final class MonitoringEngine implements SmartLifecycle {
   @Override
   public void start() {
     running = true;
-    takeOrRenew();
-    long renewEvery = Math.max(1, leadership.duration().toMillis() / 3);
-    role.scheduleWithFixedDelay(this::takeOrRenew, renewEvery, renewEvery, TimeUnit.MILLISECONDS);
+    leaseStep();
     long followEvery = properties.followInterval().toMillis();
     role.scheduleWithFixedDelay(this::follow, followEvery, followEvery, TimeUnit.MILLISECONDS);
   }
@@ -71,6 +80,19 @@ final class MonitoringEngine implements SmartLifecycle {
   /** Whether this instance probes now. */
   synchronized boolean probing() {
     return probing;
+  }
+
+  /** One lease step, then the next one when {@link ProbeLeadership#nextTickIn()} says. */
+  private void leaseStep() {
+    takeOrRenew();
+    if (running) {
+      try {
+        long wait = Math.max(1, leadership.nextTickIn().toMillis());
+        role.schedule(this::leaseStep, wait, TimeUnit.MILLISECONDS);
+      } catch (RejectedExecutionException e) {
+        // shutting down
+      }
+    }
   }
 
   /** One lease step: take or renew it, and start or stop probing to match. */
@@ -93,13 +115,26 @@ final class MonitoringEngine implements SmartLifecycle {
   private void startProbing() {
     follower.reset();
     follower.pass(); // the previous outcomes and observations, as the last prober left them
-    scheduler.start();
+    takeovers.tookOver(
+        leadership.owner(), leadership.takenFrom(), leadership.duration(), latest.newestEvidence());
+    watchdog.safePass(); // what went stale without a prober is LOST now, stored and alerted
+    scheduler.start(); // the oldest evidence first
     long every = properties.watchdogEvery().toMillis();
     watchdogTask =
         executors
             .watchdog()
-            .scheduleWithFixedDelay(watchdog::safePass, every, every, TimeUnit.MILLISECONDS);
+            .scheduleWithFixedDelay(this::watchdogPass, every, every, TimeUnit.MILLISECONDS);
     probing = true;
+  }
+
+  /**
+   * A watchdog pass, only while the lease is still this instance's by its own clock: thawed after a
+   * freeze longer than the lease, it must not judge (and alert) what the new prober now owns.
+   */
+  private void watchdogPass() {
+    if (leadership.leads()) {
+      watchdog.safePass();
+    }
   }
 
   private void stopProbing() {

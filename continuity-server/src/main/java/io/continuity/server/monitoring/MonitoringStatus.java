@@ -11,40 +11,41 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Read side of monitoring for the API and UI: the latest status of every resource (from memory,
  * judged on no evidence when none was ever recorded: never green) and group statuses computed on
- * read with the core {@link GroupStatusEvaluator}. On an instance that does not probe, the reads of
- * one resource ({@link #resource}, {@link #latestObservation}: what the execution engine's
- * prechecks and confirmation claims read) go to the store, so they never lag behind what the prober
- * wrote and a claim made on one instance is never newer than the same read on another.
+ * read with the core {@link GroupStatusEvaluator}. Every outcome it returns went through the {@link
+ * ReadTimeJudge}: judged against the clock now, so evidence older than its staleness threshold is
+ * never GREEN here, on whichever instance, however long ago the prober stopped (safety invariant
+ * 6). On an instance that does not probe, the reads of one resource ({@link #resource}, {@link
+ * #latestObservation}: what the execution engine's prechecks and confirmation claims read) go to
+ * the store, so they never lag behind what the prober wrote and a claim made on one instance is
+ * never newer than the same read on another.
  */
 public class MonitoringStatus {
 
   private static final Logger log = LoggerFactory.getLogger(MonitoringStatus.class);
 
   private final Inventory inventory;
-  private final LatestOutcomes latest;
-  private final StatusRecorder recorder;
+  private final ReadTimeJudge judge;
   private final GroupStatusEvaluator groups;
-  private final ProbeLeadership leadership;
-  private final StoreFollower store;
+  private final BooleanSupplier probesHere;
+  private final StoreReads store;
 
   MonitoringStatus(
       Inventory inventory,
-      LatestOutcomes latest,
-      StatusRecorder recorder,
+      ReadTimeJudge judge,
       Clock clock,
-      ProbeLeadership leadership,
-      StoreFollower store) {
+      BooleanSupplier probesHere,
+      StoreReads store) {
     this.inventory = inventory;
-    this.latest = latest;
-    this.recorder = recorder;
+    this.judge = judge;
     this.groups = new GroupStatusEvaluator(clock);
-    this.leadership = leadership;
+    this.probesHere = probesHere;
     this.store = store;
   }
 
@@ -55,7 +56,7 @@ public class MonitoringStatus {
 
   /** The latest status of one resource; empty when it is not in the inventory. */
   public Optional<ResourceStatus> resource(String id) {
-    return inventory.resource(id).map(r -> statusOf(r, current(id)));
+    return inventory.resource(id).map(r -> statusOf(r, current(r)));
   }
 
   /** The status of every group, from its members' latest outcomes. */
@@ -92,32 +93,39 @@ public class MonitoringStatus {
    * lag, heartbeat); empty when none was made since the server started.
    */
   public Optional<Observation> latestObservation(String resourceId) {
-    return current(resourceId).flatMap(LatestOutcomes.Latest::observation);
+    return inventory.resource(resourceId).flatMap(r -> current(r).observation());
   }
 
-  /** The latest of one resource: from memory on the prober, from the store elsewhere. */
-  private Optional<LatestOutcomes.Latest> current(String resourceId) {
-    if (!leadership.leads()) {
+  /**
+   * The latest of one resource judged now: from memory on the prober, from the store elsewhere
+   * (from memory when the store does not answer).
+   */
+  private LatestOutcomes.Latest current(Resource resource) {
+    if (!probesHere.getAsBoolean()) {
       try {
-        Optional<LatestOutcomes.Latest> stored = store.read(resourceId);
+        Optional<LatestOutcomes.Latest> stored = store.read(resource.id());
         if (stored.isPresent()) {
-          return stored;
+          return judge.judge(resource, stored);
         }
       } catch (RuntimeException e) {
-        log.warn("reading the status of {} from the store failed: {}", resourceId, e.toString());
+        log.warn("reading the status of {} from the store failed: {}", resource.id(), e.toString());
       }
     }
-    return latest.latest(resourceId);
+    return judge.current(resource);
   }
 
   private ResourceStatus statusOf(Resource resource) {
-    return statusOf(resource, latest.latest(resource.id()));
+    return statusOf(resource, judge.current(resource));
   }
 
-  private ResourceStatus statusOf(Resource resource, Optional<LatestOutcomes.Latest> current) {
-    StatusOutcome outcome =
-        current.map(LatestOutcomes.Latest::outcome).orElseGet(() -> recorder.unobserved(resource));
-    Optional<Observation> observation = current.flatMap(LatestOutcomes.Latest::observation);
-    return ResourceStatus.of(resource, outcome, observation.flatMap(Observation::result));
+  private static ResourceStatus statusOf(Resource resource, LatestOutcomes.Latest current) {
+    return ResourceStatus.of(
+        resource, current.outcome(), current.observation().flatMap(Observation::result));
+  }
+
+  /** The latest outcome and observation of one resource as stored now ({@link StoreFollower}). */
+  @FunctionalInterface
+  interface StoreReads {
+    Optional<LatestOutcomes.Latest> read(String resourceId);
   }
 }

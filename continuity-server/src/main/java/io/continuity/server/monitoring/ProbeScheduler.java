@@ -5,6 +5,8 @@ import io.continuity.server.inventory.Inventory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +27,12 @@ import org.slf4j.LoggerFactory;
  * that is due on the bounded worker pool.
  *
  * <ul>
- *   <li>Each resource has its tier's interval; its first probe is at a random offset within the
- *       interval and every later one is jittered by up to ±2.5 %, so probes do not bunch up.
+ *   <li>Each resource has its tier's interval; every probe after the first is one interval on,
+ *       jittered by up to ±2.5 %, so probes do not bunch up. When this instance starts probing
+ *       (start-up or a take-over), a resource without a probe for an interval or more is probed at
+ *       once, the oldest evidence first, spread over a quarter of the smallest interval; one with
+ *       newer evidence when the last prober would have probed it next; one never observed at a
+ *       random offset within its interval. Due probes of one pass start oldest due first.
  *   <li>A resource whose previous probe is still running is not probed again: the probe is counted
  *       as missed ({@code continuity_probe_missed_total}).
  *   <li>A platform whose probes all hold its permits ({@link PlatformBulkheads}) gets no further
@@ -76,6 +82,7 @@ final class ProbeScheduler implements AutoCloseable {
   /** Starts the scheduling passes. */
   void start() {
     if (running.compareAndSet(false, true)) {
+      planFirstProbes(clock.instant());
       long tickMillis = tick().toMillis();
       passes =
           executors
@@ -94,7 +101,7 @@ final class ProbeScheduler implements AutoCloseable {
 
   /**
    * Stops the scheduling passes (this instance no longer probes); probes in flight end on their
-   * own. A later {@link #start()} spreads the first probes over one interval again.
+   * own. A later {@link #start()} plans the first probes again ({@link FirstProbes}).
    */
   void stop() {
     if (running.compareAndSet(true, false)) {
@@ -105,6 +112,18 @@ final class ProbeScheduler implements AutoCloseable {
       slots.clear();
       log.info("Monitoring stopped: another instance probes");
     }
+  }
+
+  /**
+   * The first due time of every resource when this instance starts probing ({@link FirstProbes}).
+   */
+  private void planFirstProbes(Instant now) {
+    new FirstProbes(properties, ProbeScheduler::randomBelow)
+        .plan(
+            inventory.resources(),
+            id -> latest.outcome(id).flatMap(o -> o.freshness().observedAt()),
+            now)
+        .forEach((id, due) -> slots.put(id, new Slot(due)));
   }
 
   /**
@@ -129,15 +148,21 @@ final class ProbeScheduler implements AutoCloseable {
     Instant now = clock.instant();
     List<Resource> resources = inventory.resources();
     Set<String> ids = new HashSet<>();
+    List<Due> due = new ArrayList<>();
     for (Resource resource : resources) {
       ids.add(resource.id());
       Duration interval = properties.intervalFor(resource.tier());
       Slot slot =
           slots.computeIfAbsent(resource.id(), id -> new Slot(now.plus(randomBelow(interval))));
-      if (now.isBefore(slot.due)) {
-        continue;
+      if (!now.isBefore(slot.due)) {
+        due.add(new Due(resource, slot, slot.due));
       }
-      slot.due = nextDue(slot.due, now, interval);
+    }
+    due.sort(Comparator.comparing(Due::at));
+    for (Due next : due) {
+      Resource resource = next.resource();
+      Slot slot = next.slot();
+      slot.due = nextDue(slot.due, now, properties.intervalFor(resource.tier()));
       if (!slot.inFlight.compareAndSet(false, true)) {
         metrics.missed(resource); // still probing, or still waiting for its platform
         continue;
@@ -203,6 +228,9 @@ final class ProbeScheduler implements AutoCloseable {
     running.set(false);
     connectors.close();
   }
+
+  /** A resource due in this pass, and since when. */
+  private record Due(Resource resource, Slot slot, Instant at) {}
 
   /** Scheduling state of one resource. */
   private static final class Slot {

@@ -24,17 +24,22 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code continuity_resource_lag_seconds}, {@code _lag_bytes}, {@code _status} (0 green, 1 yellow,
  * 2 red), {@code _evidence_age_seconds}; the timer {@code continuity_probe_duration} and the
  * counters {@code continuity_probe_failures_total} and {@code continuity_probe_missed_total}. An
- * unknown value is NaN, never zero. Meters of a removed resource are removed.
+ * unknown value is NaN, never zero. Meters of a removed resource are removed. The status gauge
+ * reads the latest outcome through the {@link ReadTimeJudge} when it is scraped, so it shows a
+ * stale outcome as it is now (visibility lost: never 0) on every instance, not as it was last
+ * written.
  */
 final class ResourceMetrics {
 
   private final MeterRegistry registry;
   private final Clock clock;
+  private final ReadTimeJudge judge;
   private final Map<String, Meters> byResource = new ConcurrentHashMap<>();
 
-  ResourceMetrics(MeterRegistry registry, Clock clock) {
+  ResourceMetrics(MeterRegistry registry, Clock clock, ReadTimeJudge judge) {
     this.registry = registry;
     this.clock = clock;
+    this.judge = judge;
   }
 
   void probed(Resource resource, Observation observation, Duration took) {
@@ -69,7 +74,7 @@ final class ResourceMetrics {
 
   void evaluated(Resource resource, StatusOutcome outcome) {
     Meters meters = meters(resource);
-    meters.status = outcome.status().ordinal();
+    meters.resource = resource;
     meters.evidenceAt = outcome.freshness().observedAt().orElse(null);
   }
 
@@ -96,10 +101,11 @@ final class ResourceMetrics {
     final Counter missed;
     volatile double lagSeconds = Double.NaN;
     volatile double lagBytes = Double.NaN;
-    volatile double status = Double.NaN;
+    volatile Resource resource;
     volatile Instant evidenceAt;
 
     Meters(Resource resource) {
+      this.resource = resource;
       Tags tags =
           Tags.of(
               "resource",
@@ -110,7 +116,7 @@ final class ResourceMetrics {
               String.valueOf(resource.tier().number()));
       gauge("continuity.resource.lag.seconds", tags, m -> m.lagSeconds);
       gauge("continuity.resource.lag.bytes", tags, m -> m.lagBytes);
-      gauge("continuity.resource.status", tags, m -> m.status);
+      gauge("continuity.resource.status", tags, Meters::status);
       gauge("continuity.resource.evidence.age.seconds", tags, Meters::evidenceAgeSeconds);
       duration =
           Timer.builder("continuity.probe.duration")
@@ -135,6 +141,11 @@ final class ResourceMetrics {
     private void gauge(String name, Tags tags, java.util.function.ToDoubleFunction<Meters> value) {
       meters.add(
           Gauge.builder(name, this, value).tags(tags).strongReference(true).register(registry));
+    }
+
+    /** The latest outcome's status judged now: 0 green, 1 yellow, 2 red. */
+    private double status() {
+      return judge.current(resource).outcome().status().ordinal();
     }
 
     private double evidenceAgeSeconds() {

@@ -1,13 +1,11 @@
 package io.continuity.server.monitoring;
 
 import io.continuity.core.inventory.Resource;
-import io.continuity.core.inventory.Tier;
 import io.continuity.core.status.Observation;
 import io.continuity.core.status.StatusEvaluator;
 import io.continuity.core.status.StatusOutcome;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -23,7 +21,7 @@ import org.springframework.context.ApplicationEventPublisher;
  */
 final class StatusRecorder {
 
-  private final Map<Tier, StatusEvaluator> evaluators = new EnumMap<>(Tier.class);
+  private final TierEvaluators evaluators;
   private final StoreWriter store;
   private final LatestOutcomes latest;
   private final ResourceMetrics metrics;
@@ -38,9 +36,7 @@ final class StatusRecorder {
       LatestOutcomes latest,
       ResourceMetrics metrics,
       ApplicationEventPublisher events) {
-    for (Tier tier : Tier.values()) {
-      evaluators.put(tier, new StatusEvaluator(clock, properties.stalenessFor(tier)));
-    }
+    this.evaluators = new TierEvaluators(properties, clock);
     this.clock = clock;
     this.store = store;
     this.latest = latest;
@@ -64,12 +60,7 @@ final class StatusRecorder {
 
   /** The staleness threshold that applies to this resource. */
   Duration stalenessThreshold(Resource resource) {
-    return evaluators.get(resource.tier()).stalenessThreshold();
-  }
-
-  /** The outcome of a resource that has none stored: judged on no evidence at all. */
-  StatusOutcome unobserved(Resource resource) {
-    return evaluators.get(resource.tier()).evaluate(resource, Optional.empty(), Optional.empty());
+    return evaluators.stalenessThreshold(resource);
   }
 
   void retainOnly(Set<String> ids) {
@@ -84,7 +75,7 @@ final class StatusRecorder {
     boolean changed;
     synchronized (lock) {
       previous = latest.outcome(resource.id());
-      outcome = evaluators.get(resource.tier()).evaluate(resource, observation, previous);
+      outcome = evaluators.of(resource).evaluate(resource, observation, previous);
       changed = ResourceStatusChanged.isChange(previous, outcome);
       if (newObservation || changed || !sameReasons(previous, outcome)) {
         store.submit(

@@ -85,7 +85,9 @@ class ProbeBulkheadIT {
             Duration.ofSeconds(15),
             Duration.ofSeconds(2));
     Clock clock = Clock.systemUTC();
-    ResourceMetrics metrics = new ResourceMetrics(meters, clock);
+    ResourceMetrics metrics =
+        new ResourceMetrics(
+            meters, clock, new ReadTimeJudge(latest, new TierEvaluators(properties, clock), clock));
     ProbeLeadership leadership =
         new ProbeLeadership(
             new MonitoringLeaseRepository(store.jdbc()),
@@ -119,7 +121,9 @@ class ProbeBulkheadIT {
             properties,
             leadership,
             new StoreFollower(inventory, outcomes, observations, latest, metrics),
-            writer);
+            writer,
+            new ProberTakeovers(meters, clock),
+            latest);
     engine.start();
   }
 

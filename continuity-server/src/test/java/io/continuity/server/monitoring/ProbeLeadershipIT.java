@@ -141,6 +141,41 @@ class ProbeLeadershipIT {
 
   @ParameterizedTest
   @EnumSource(TestStateStore.Kind.class)
+  void aFollowerTriesAgainJustAfterTheHoldersLeaseRunsOutAndKnowsWhomItTookOverFrom(
+      TestStateStore.Kind kind) {
+    open(kind);
+    Instance a = instance("inst-a");
+    Instance b = instance("inst-b");
+    assertThat(a.leadership().tick()).isTrue();
+    assertThat(a.leadership().nextTickIn()).as("the holder renews").isEqualTo(LEASE.dividedBy(3));
+
+    clock.advance(LEASE.dividedBy(3));
+    assertThat(a.leadership().tick()).isTrue(); // renewed: runs out at T0 + 5 s + 15 s
+    clock.advance(Duration.ofSeconds(6));
+    assertThat(b.leadership().tick()).isFalse();
+    assertThat(b.leadership().heldByOther().map(l -> l.owner())).contains("inst-a");
+    assertThat(b.leadership().nextTickIn())
+        .as("capped at a third of the lease: the holder renews meanwhile")
+        .isEqualTo(LEASE.dividedBy(3));
+
+    clock.advance(Duration.ofSeconds(7)); // A stopped renewing; its lease runs out in 2 s
+    assertThat(b.leadership().tick()).isFalse();
+    assertThat(b.leadership().nextTickIn())
+        .as("just after the lapse")
+        .isEqualTo(Duration.ofSeconds(2).plus(ProbeLeadership.AFTER_LAPSE));
+
+    clock.advance(Duration.ofSeconds(2).plus(ProbeLeadership.AFTER_LAPSE));
+    assertThat(b.leadership().tick()).isTrue();
+    assertThat(b.leadership().takenFrom().map(l -> l.owner())).contains("inst-a");
+    assertThat(b.leadership().takenFrom().map(l -> l.expiresAt()))
+        .contains(T0.plus(LEASE.dividedBy(3)).plus(LEASE));
+    assertThat(a.leadership().leads())
+        .as("A, frozen past its lease, knows by its own clock that it no longer leads")
+        .isFalse();
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestStateStore.Kind.class)
   void aFollowerSeesTheLeadersLatestOutcomeAndObservation(TestStateStore.Kind kind) {
     open(kind);
     Instance a = instance("inst-a");
@@ -239,7 +274,11 @@ class ProbeLeadershipIT {
         new StatusOutcomeRepository(instance.jdbc()),
         new ObservationRepository(instance.jdbc()),
         latest,
-        new ResourceMetrics(new SimpleMeterRegistry(), clock));
+        new ResourceMetrics(
+            new SimpleMeterRegistry(),
+            clock,
+            new ReadTimeJudge(
+                latest, new TierEvaluators(MonitoringProperties.defaults(), clock), clock)));
   }
 
   private static List<String> proberOf(Instance instance) {
