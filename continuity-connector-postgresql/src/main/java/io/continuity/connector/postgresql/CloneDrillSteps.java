@@ -3,6 +3,7 @@ package io.continuity.connector.postgresql;
 import io.continuity.connector.api.ConnectorException;
 import io.continuity.connector.api.StepContext;
 import io.continuity.connector.api.StepResult;
+import io.continuity.connector.support.HostActionRunner;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -41,7 +42,7 @@ final class CloneDrillSteps {
   /** Runs the clone action and records the endpoint it printed. */
   StepResult create(StepContext context, Duration timeout) throws ConnectorException {
     StepSupport.Sites sites = support.sites(context);
-    HostActions.Outcome outcome =
+    HostActionRunner.Outcome outcome =
         support.hostActions.run(
             "clone", sites.target(), sites.source(), context.executionId(), timeout);
     if (!outcome.succeeded()) {
@@ -163,7 +164,7 @@ final class CloneDrillSteps {
   /** Runs the discard action and checks that the clone's endpoint no longer answers. */
   StepResult discard(StepContext context, Duration timeout) throws ConnectorException {
     StepSupport.Sites sites = support.sites(context);
-    HostActions.Outcome outcome =
+    HostActionRunner.Outcome outcome =
         support.hostActions.run(
             "discard-clone", sites.target(), sites.source(), context.executionId(), timeout);
     if (!outcome.succeeded()) {

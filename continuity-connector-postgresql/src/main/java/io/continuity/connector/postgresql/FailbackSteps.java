@@ -3,6 +3,7 @@ package io.continuity.connector.postgresql;
 import io.continuity.connector.api.ConnectorException;
 import io.continuity.connector.api.StepContext;
 import io.continuity.connector.api.StepResult;
+import io.continuity.connector.support.HostActionRunner;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -41,7 +42,7 @@ final class FailbackSteps {
     StepSupport.Sites sites = support.sites(context);
     Instant deadline = Instant.now().plus(timeout);
     String action = sites.target().hasAction("rewind") ? "rewind" : "rejoin";
-    HostActions.Outcome outcome =
+    HostActionRunner.Outcome outcome =
         support.hostActions.run(
             action,
             sites.target(),

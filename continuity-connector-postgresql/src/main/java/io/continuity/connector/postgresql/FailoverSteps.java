@@ -3,6 +3,7 @@ package io.continuity.connector.postgresql;
 import io.continuity.connector.api.ConnectorException;
 import io.continuity.connector.api.StepContext;
 import io.continuity.connector.api.StepResult;
+import io.continuity.connector.support.HostActionRunner;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -67,7 +68,7 @@ final class FailoverSteps {
       support.memory.saw(before.site(), before.currentLsn());
       facts.put(Facts.SOURCE_LSN_AT_FENCE, before.currentLsn().toString());
     }
-    HostActions.Outcome outcome =
+    HostActionRunner.Outcome outcome =
         support.hostActions.run(
             "fence", sites.source(), sites.target(), context.executionId(), timeout);
     if (!outcome.succeeded()) {

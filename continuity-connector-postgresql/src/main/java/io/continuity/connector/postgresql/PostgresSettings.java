@@ -3,6 +3,7 @@ package io.continuity.connector.postgresql;
 import io.continuity.connector.api.ConnectorConfig;
 import io.continuity.connector.api.SiteEndpoint;
 import io.continuity.connector.api.SiteRole;
+import io.continuity.connector.support.SettingsReader;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -115,8 +116,7 @@ record PostgresSettings(
         duration(s, "connectTimeout", "3s"),
         duration(s, "statementTimeout", "5s"),
         table,
-        SettingValues.size(
-            "maxSwitchoverLagBytes", s.getOrDefault("maxSwitchoverLagBytes", "16MiB")),
+        SettingsReader.of(s).size("maxSwitchoverLagBytes", "16MiB"),
         duration(s, "promoteTimeout", "60s"),
         duration(s, "catchUpTimeout", "60s"),
         duration(s, "actionTimeout", "120s"),
@@ -202,7 +202,7 @@ record PostgresSettings(
   }
 
   private static Duration duration(Map<String, String> s, String key, String fallback) {
-    return SettingValues.duration(key, s.getOrDefault(key, fallback));
+    return SettingsReader.of(s).duration(key, fallback);
   }
 
   SiteSettings site(String name) {

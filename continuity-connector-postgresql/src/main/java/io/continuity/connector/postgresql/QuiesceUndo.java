@@ -3,6 +3,7 @@ package io.continuity.connector.postgresql;
 import io.continuity.connector.api.ConnectorException;
 import io.continuity.connector.api.StepContext;
 import io.continuity.connector.api.StepResult;
+import io.continuity.connector.support.HostActionRunner;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -77,7 +78,7 @@ final class QuiesceUndo {
     if (!source.hasAction("start")) {
       return source.name() + " has no start host action";
     }
-    HostActions.Outcome outcome =
+    HostActionRunner.Outcome outcome =
         support.hostActions.run(
             "start",
             source,

@@ -7,68 +7,49 @@ import io.continuity.connector.api.OperationType;
 import io.continuity.connector.api.PlanStep;
 import io.continuity.connector.api.StepContext;
 import io.continuity.connector.api.StepResult;
+import io.continuity.connector.support.StepRouter;
 import java.time.Duration;
 
 /** Runs a step by its id; {@code promote-target} differs between planned and unplanned plans. */
 final class StepDispatcher {
 
-  private final CheckSteps checks;
-  private final SwitchoverSteps switchover;
-  private final FailoverSteps failover;
-  private final FailbackSteps failback;
-  private final DrillSteps drill;
-  private final CloneDrillSteps clone;
+  private final StepRouter router;
 
   StepDispatcher(StepSupport support) {
-    this.checks = new CheckSteps(support);
-    this.switchover = new SwitchoverSteps(support);
-    this.failover = new FailoverSteps(support);
-    this.failback = new FailbackSteps(support);
-    this.drill = new DrillSteps(support);
-    this.clone = new CloneDrillSteps(support);
+    CheckSteps checks = new CheckSteps(support);
+    SwitchoverSteps switchover = new SwitchoverSteps(support);
+    FailoverSteps failover = new FailoverSteps(support);
+    FailbackSteps failback = new FailbackSteps(support);
+    DrillSteps drill = new DrillSteps(support);
+    CloneDrillSteps clone = new CloneDrillSteps(support);
+    this.router =
+        StepRouter.of("PostgreSQL")
+            .on(PRECHECK_REPLICATION, (c, t) -> checks.precheckReplication(c))
+            .on(PRECHECK_TARGET, (c, t) -> failover.precheckTarget(c))
+            .on(PRECHECK_FAILBACK, (c, t) -> failback.precheck(c))
+            .on(RESYNC_TARGET, failback::resync)
+            .on(QUIESCE_PRIMARY, switchover::quiesce)
+            .on(WAIT_FOR_CATCH_UP, switchover::waitForCatchUp)
+            .on(FENCE_OLD_PRIMARY, failover::fence)
+            .on(CAPTURE_MARKERS, failover::captureMarkers)
+            .on(
+                PROMOTE_TARGET,
+                (c, t) ->
+                    c.plan().type() == OperationType.FAILOVER
+                        ? failover.promote(c)
+                        : switchover.promote(c))
+            .on(VERIFY_WRITES, (c, t) -> checks.verifyWrites(c))
+            .on(REJOIN_OLD_PRIMARY, switchover::rejoin)
+            .on(POSTCHECK_ROLES, (c, t) -> checks.postcheckRoles(c))
+            .on(VALIDATE_STANDBY_READS, (c, t) -> drill.validateReads(c))
+            .on(OBSERVE_REPLAY, (c, t) -> drill.observeReplay(c))
+            .on(CREATE_CLONE, clone::create)
+            .on(VALIDATE_CLONE, clone::validate)
+            .on(DISCARD_CLONE, clone::discard)
+            .build();
   }
 
   StepResult run(PlanStep step, StepContext context, Duration timeout) throws ConnectorException {
-    switch (step.id()) {
-      case PRECHECK_REPLICATION:
-        return checks.precheckReplication(context);
-      case PRECHECK_TARGET:
-        return failover.precheckTarget(context);
-      case PRECHECK_FAILBACK:
-        return failback.precheck(context);
-      case RESYNC_TARGET:
-        return failback.resync(context, timeout);
-      case QUIESCE_PRIMARY:
-        return switchover.quiesce(context, timeout);
-      case WAIT_FOR_CATCH_UP:
-        return switchover.waitForCatchUp(context, timeout);
-      case FENCE_OLD_PRIMARY:
-        return failover.fence(context, timeout);
-      case CAPTURE_MARKERS:
-        return failover.captureMarkers(context, timeout);
-      case PROMOTE_TARGET:
-        return context.plan().type() == OperationType.FAILOVER
-            ? failover.promote(context)
-            : switchover.promote(context);
-      case VERIFY_WRITES:
-        return checks.verifyWrites(context);
-      case REJOIN_OLD_PRIMARY:
-        return switchover.rejoin(context, timeout);
-      case POSTCHECK_ROLES:
-        return checks.postcheckRoles(context);
-      case VALIDATE_STANDBY_READS:
-        return drill.validateReads(context);
-      case OBSERVE_REPLAY:
-        return drill.observeReplay(context);
-      case CREATE_CLONE:
-        return clone.create(context, timeout);
-      case VALIDATE_CLONE:
-        return clone.validate(context, timeout);
-      case DISCARD_CLONE:
-        return clone.discard(context, timeout);
-      default:
-        throw ConnectorException.permanent(
-            "step '" + step.id() + "' is not a step of the PostgreSQL connector's plans");
-    }
+    return router.run(step, context, timeout);
   }
 }

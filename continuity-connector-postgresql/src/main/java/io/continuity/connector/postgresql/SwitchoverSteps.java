@@ -3,6 +3,7 @@ package io.continuity.connector.postgresql;
 import io.continuity.connector.api.ConnectorException;
 import io.continuity.connector.api.StepContext;
 import io.continuity.connector.api.StepResult;
+import io.continuity.connector.support.HostActionRunner;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -42,7 +43,7 @@ final class SwitchoverSteps {
     StepSupport.Sites sites = support.sites(context);
     SiteSettings source = sites.source();
     if (source.hasAction("stop")) {
-      HostActions.Outcome outcome =
+      HostActionRunner.Outcome outcome =
           support.hostActions.run("stop", source, sites.target(), context.executionId(), timeout);
       if (!outcome.succeeded()) {
         return support.failed(
@@ -200,7 +201,7 @@ final class SwitchoverSteps {
   StepResult rejoin(StepContext context, Duration timeout) throws ConnectorException {
     StepSupport.Sites sites = support.sites(context);
     Instant deadline = Instant.now().plus(timeout);
-    HostActions.Outcome outcome =
+    HostActionRunner.Outcome outcome =
         support.hostActions.run(
             "rejoin",
             sites.source(),

@@ -26,6 +26,7 @@ class ArchitectureTest {
               "org.springframework..",
               "jakarta..")
           .because(
-              "a connector builds against continuity-connector-api and its driver alone: pass"
-                  + " plain values through the SPI instead of reaching into other modules");
+              "a connector builds against continuity-connector-api, continuity-connector-support"
+                  + " and its driver alone: pass plain values through the SPI instead of reaching"
+                  + " into other modules");
 }
