@@ -8,6 +8,7 @@ import io.continuity.connector.api.OperationRequest;
 import io.continuity.connector.api.OperationType;
 import io.continuity.connector.api.StepContext;
 import io.continuity.connector.api.StepResult;
+import io.continuity.connector.testkit.PlanRunner;
 import io.continuity.lab.PostgresNode;
 import io.continuity.lab.PostgresPair;
 import io.continuity.lab.junit.LabAssumptions;

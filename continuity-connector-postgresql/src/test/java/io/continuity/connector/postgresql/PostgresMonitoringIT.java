@@ -11,6 +11,7 @@ import io.continuity.connector.api.OperationType;
 import io.continuity.connector.api.ProbeResult;
 import io.continuity.connector.api.ReplicationState;
 import io.continuity.connector.api.StepResult;
+import io.continuity.connector.testkit.PlanRunner;
 import io.continuity.lab.PostgresNode;
 import io.continuity.lab.PostgresPair;
 import io.continuity.lab.StopMode;

@@ -3,6 +3,7 @@ package io.continuity.connector.postgresql;
 import io.continuity.connector.api.Connector;
 import io.continuity.connector.api.OperationType;
 import io.continuity.connector.api.StepResult;
+import io.continuity.connector.testkit.PlanRunner;
 import io.continuity.lab.PostgresBinaries;
 import io.continuity.lab.PostgresNode;
 import io.continuity.lab.PostgresPair;

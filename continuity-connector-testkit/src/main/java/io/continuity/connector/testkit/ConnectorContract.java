@@ -237,6 +237,49 @@ public abstract class ConnectorContract {
   }
 
   @Test
+  void plansRunPrechecksThenActionsThenPostchecksAndEndWithAPostcheck() throws Exception {
+    Connector connector = connect(healthyConfig());
+    for (OperationType type : availableOperations(connector)) {
+      OperationPlan plan = connector.plan(request(healthyConfig(), type));
+      List<StepKind> kinds = plan.steps().stream().map(PlanStep::kind).toList();
+
+      assertThat(kinds.get(kinds.size() - 1))
+          .as("%s must end with a postcheck: the engine decides success on them", type)
+          .isEqualTo(StepKind.POSTCHECK);
+      int firstAction = kinds.indexOf(StepKind.ACTION);
+      assertThat(kinds.subList(firstAction, kinds.size()))
+          .as("%s: no precheck after the first action (%s)", type, kinds)
+          .doesNotContain(StepKind.PRECHECK);
+      assertThat(plan.steps().stream().map(PlanStep::id).distinct().count())
+          .as("%s: step ids are unique within a plan", type)
+          .isEqualTo(plan.steps().size());
+    }
+  }
+
+  @Test
+  void aStepIdOutsideTheConnectorsPlansIsRefusedAsPermanentAndRunsNothing() throws Exception {
+    Connector connector = connect(healthyConfig());
+    OperationType type = availableOperations(connector).get(0);
+    OperationPlan plan = connector.plan(request(healthyConfig(), type));
+    PlanStep stranger =
+        new PlanStep(
+            "format-the-disks",
+            "Not a step",
+            StepKind.ACTION,
+            "a step id no connector plans",
+            Duration.ofSeconds(5),
+            true);
+
+    assertThatThrownBy(
+            () ->
+                connector.execute(
+                    stranger, new StepContext("contract-test", plan, Map.of()), stranger.timeout()))
+        .isInstanceOfSatisfying(
+            ConnectorException.class,
+            e -> assertThat(e.isRetriable()).as("nothing ran, retrying cannot help").isFalse());
+  }
+
+  @Test
   void planningAnUnavailableOperationIsRefusedAsNotRetriable() throws Exception {
     int refused = 0;
     List<ConnectorConfig> configs = new ArrayList<>(List.of(healthyConfig()));

@@ -36,7 +36,7 @@ class ConnectorContractSelfTest {
   void aWellBehavedConnectorPassesEveryContractTest() {
     TestExecutionSummary summary = runContractWith(null);
 
-    assertThat(summary.getTestsSucceededCount()).isEqualTo(7);
+    assertThat(summary.getTestsSucceededCount()).isEqualTo(9);
     assertThat(summary.getTestsFailedCount()).isZero();
     assertThat(summary.getTestsAbortedCount()).isZero();
   }
@@ -55,6 +55,9 @@ class ConnectorContractSelfTest {
     "NO_MARKERS_DESPITE_CAPABILITY, markersAreComparableAndNeverGoBackwards",
     "PLAN_WITHOUT_PRECHECK, plansOfAvailableOperationsHaveWellFormedSteps",
     "UNSTABLE_STEP_IDS, plansOfAvailableOperationsHaveWellFormedSteps",
+    "PLAN_WITHOUT_POSTCHECK, plansRunPrechecksThenActionsThenPostchecksAndEndWithAPostcheck",
+    "PRECHECK_AFTER_ACTION, plansRunPrechecksThenActionsThenPostchecksAndEndWithAPostcheck",
+    "RUNS_UNKNOWN_STEP, aStepIdOutsideTheConnectorsPlansIsRefusedAsPermanentAndRunsNothing",
     "RETRIABLE_REFUSAL, planningAnUnavailableOperationIsRefusedAsNotRetriable",
     "PLANS_UNAVAILABLE_OPERATION, planningAnUnavailableOperationIsRefusedAsNotRetriable"
   })

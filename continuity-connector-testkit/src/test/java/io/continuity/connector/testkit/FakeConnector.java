@@ -97,12 +97,26 @@ final class FakeConnector implements Connector {
     String promote =
         has(Defect.UNSTABLE_STEP_IDS) ? "promote-" + plans.incrementAndGet() : "promote";
     steps.add(step(promote, StepKind.ACTION, false));
-    steps.add(step("postcheck", StepKind.POSTCHECK, true));
+    if (has(Defect.PRECHECK_AFTER_ACTION)) {
+      steps.add(step("late-precheck", StepKind.PRECHECK, true));
+    }
+    if (!has(Defect.PLAN_WITHOUT_POSTCHECK)) {
+      steps.add(step("postcheck", StepKind.POSTCHECK, true));
+    }
     return new OperationPlan(request.type(), request.targetSite(), steps);
   }
 
   @Override
-  public StepResult execute(PlanStep step, StepContext context, Duration timeout) {
+  public StepResult execute(PlanStep step, StepContext context, Duration timeout)
+      throws ConnectorException {
+    boolean known =
+        step.id().equals("precheck")
+            || step.id().startsWith("promote")
+            || step.id().equals("postcheck")
+            || step.id().equals("late-precheck");
+    if (!known && !has(Defect.RUNS_UNKNOWN_STEP)) {
+      throw ConnectorException.permanent("step '" + step.id() + "' is not one of the fake's");
+    }
     String output = "checked " + step.id();
     if (has(Defect.SECRET_IN_PRECHECK)) {
       output += " using " + secret();

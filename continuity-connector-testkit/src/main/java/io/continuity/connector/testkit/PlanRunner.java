@@ -1,4 +1,4 @@
-package io.continuity.connector.postgresql;
+package io.continuity.connector.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,14 +14,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Runs a plan the way the execution engine does: in order, facts carried forward, stop on failure.
+ * Runs a plan the way the execution engine does — in order, each step with its own timeout, the
+ * facts of the steps before it carried forward, stop at the first failure — for connector tests
+ * against real or faithfully faked topologies. One copy for every connector.
  */
-final class PlanRunner {
+public final class PlanRunner {
 
   private PlanRunner() {}
 
   /** Step results by id, in order; stops at the first failed step. */
-  static Map<String, StepResult> run(
+  public static Map<String, StepResult> run(
       Connector connector, OperationType type, String target, Map<String, String> inputFacts)
       throws Exception {
     OperationPlan plan = connector.plan(new OperationRequest(type, target, Map.of()));
@@ -55,7 +57,7 @@ final class PlanRunner {
    * as a resumed run would after a crash between the step's effect and its recorded outcome; stops
    * at the first failure of either run. Results are the second runs'.
    */
-  static Map<String, StepResult> runEachStepTwice(
+  public static Map<String, StepResult> runEachStepTwice(
       Connector connector, OperationType type, String target) throws Exception {
     OperationPlan plan = connector.plan(new OperationRequest(type, target, Map.of()));
     Map<String, String> facts = new HashMap<>();
@@ -85,7 +87,8 @@ final class PlanRunner {
     return results;
   }
 
-  static void assertAllSucceeded(Map<String, StepResult> results, OperationPlan plan) {
+  /** Every step of {@code plan} ran, in order, and succeeded. */
+  public static void assertAllSucceeded(Map<String, StepResult> results, OperationPlan plan) {
     assertThat(results.keySet())
         .as("every step ran")
         .containsExactlyElementsOf(plan.steps().stream().map(PlanStep::id).toList());
