@@ -274,7 +274,8 @@ public class InventoryReconciler {
                         next,
                         actor,
                         at,
-                        current -> cancelled.addAll(guard(current, next, by, cancelPending)));
+                        current ->
+                            cancelled.addAll(guard(current, next, by, cancelPending, requested)));
                 if (requested || !result.diff().isEmpty()) {
                   Map<String, String> details = reloadDetails(result);
                   if (!cancelled.isEmpty()) {
@@ -320,11 +321,15 @@ public class InventoryReconciler {
    * @return the ids of the requests cancelled
    */
   private List<String> guard(
-      InventoryDocument current, InventoryDocument next, Actor actor, boolean cancelPending) {
+      InventoryDocument current,
+      InventoryDocument next,
+      Actor actor,
+      boolean cancelPending,
+      boolean requested) {
     ExecutionsInFlight inFlight = executions.get();
     String fallbackFile = files().isEmpty() ? "continuity.inventory" : files().get(0);
     ReloadGuard.Verdict verdict =
-        ReloadGuard.check(current, next, inFlight.list(), cancelPending, fallbackFile);
+        ReloadGuard.check(current, next, inFlight.list(), cancelPending, fallbackFile, requested);
     if (!verdict.errors().isEmpty()) {
       throw new ReloadRefusedException(verdict.errors());
     }

@@ -40,13 +40,28 @@ final class ReloadGuard {
       List<InFlightExecution> inFlight,
       boolean cancelPending,
       String fallbackFile) {
+    return check(current, next, inFlight, cancelPending, fallbackFile, true);
+  }
+
+  /**
+   * @param settingsToo false at start-up: a restart may change how a resource is reached (recovery
+   *     then judges its run with the new settings), but may not remove a resource or take it out of
+   *     a group under a run
+   */
+  static Verdict check(
+      InventoryDocument current,
+      InventoryDocument next,
+      List<InFlightExecution> inFlight,
+      boolean cancelPending,
+      String fallbackFile,
+      boolean settingsToo) {
     if (inFlight.isEmpty()) {
       return new Verdict(List.of(), List.of());
     }
     List<InventoryError> errors = new ArrayList<>();
     Set<InFlightExecution> toCancel = new LinkedHashSet<>();
     for (Resource before : current.resources()) {
-      List<Touch> touches = touches(before, current, next, fallbackFile);
+      List<Touch> touches = touches(before, current, next, fallbackFile, settingsToo);
       if (touches.isEmpty()) {
         continue;
       }
@@ -67,13 +82,17 @@ final class ReloadGuard {
   private record Touch(SourceLocation where, String change) {}
 
   private static List<Touch> touches(
-      Resource before, InventoryDocument current, InventoryDocument next, String fallbackFile) {
+      Resource before,
+      InventoryDocument current,
+      InventoryDocument next,
+      String fallbackFile,
+      boolean settingsToo) {
     List<Touch> touches = new ArrayList<>();
     Optional<Resource> after = next.resource(before.id());
     if (after.isEmpty()) {
       touches.add(
           new Touch(new SourceLocation(fallbackFile, 0, "resources"), "removes the resource"));
-    } else {
+    } else if (settingsToo) {
       List<String> changed = changedSettings(before, after.get());
       if (!changed.isEmpty()) {
         SourceLocation at = itemLocation(next, before.id(), fallbackFile);

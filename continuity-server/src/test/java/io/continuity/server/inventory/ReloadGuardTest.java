@@ -93,6 +93,27 @@ class ReloadGuardTest {
   }
 
   @Test
+  void atStartUpSettingsMayChangeUnderARunButTheResourceMayNotGo() {
+    InventoryDocument resited =
+        parse(
+            "resources:\n"
+                + resource("busy", "primary: a, dr: c", "30s")
+                + resource("idle", AB, "30s")
+                + "groups:\n"
+                + "  - id: pair\n"
+                + "    name: Pair\n"
+                + "    tier: 2\n"
+                + "    members: [busy, idle]\n");
+    InventoryDocument removed = parse("resources:\n" + resource("idle", AB, "30s"));
+    List<InFlightExecution> inFlight = List.of(running("EX-1", "busy"));
+
+    assertThat(ReloadGuard.check(current, resited, inFlight, false, "inv.yaml", false).errors())
+        .isEmpty();
+    assertThat(ReloadGuard.check(current, removed, inFlight, false, "inv.yaml", false).errors())
+        .isNotEmpty();
+  }
+
+  @Test
   void removingABusyResourceFromAGroupIsRefusedAtTheGroupsMembers() {
     InventoryDocument next =
         parse(

@@ -11,6 +11,7 @@ import io.continuity.server.security.CurrentActor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -35,10 +36,12 @@ public class ExecutionDoubtController {
 
   private final ExecutionDoubts doubts;
   private final CurrentActor currentActor;
+  private final Clock clock;
 
-  public ExecutionDoubtController(ExecutionDoubts doubts, CurrentActor currentActor) {
+  public ExecutionDoubtController(ExecutionDoubts doubts, CurrentActor currentActor, Clock clock) {
     this.doubts = doubts;
     this.currentActor = currentActor;
+    this.clock = clock;
   }
 
   /** What the person checked before acknowledging (recorded in the audit trail). */
@@ -88,7 +91,7 @@ public class ExecutionDoubtController {
       List<ExecutionDoubt> acknowledged =
           doubts.acknowledge(id, new Actor(actor.id(), actor.roles()), note.strip());
       return new AcknowledgedView(
-          id, acknowledged.stream().map(DoubtView::of).toList(), actor.id(), Instant.now());
+          id, acknowledged.stream().map(DoubtView::of).toList(), actor.id(), clock.instant());
     } catch (ExecutionNotFoundException e) {
       throw new NotFoundException("execution", id);
     } catch (NothingToAcknowledgeException e) {

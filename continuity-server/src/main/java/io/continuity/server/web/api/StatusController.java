@@ -15,7 +15,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * DR readiness status of resources and groups: GREEN, YELLOW or RED with reasons, evidence age and
- * visibility; while visibility is lost, the last known status and its age. Any role may read it.
+ * visibility; while visibility is lost, the last known status and its age; a resource whose last
+ * execution ended in doubt carries it until someone acknowledges it. Any role may read it.
  */
 @RestController
 public class StatusController {
