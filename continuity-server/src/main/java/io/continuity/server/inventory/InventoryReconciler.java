@@ -119,11 +119,7 @@ public class InventoryReconciler {
     this.events = events;
   }
 
-  /**
-   * Reconciles with the files as a person asked.
-   *
-   * @return the outcome; when refused, nothing changed and the errors say what to fix
-   */
+  /** {@link #reload(Actor, boolean)} by this user id, cancelling nothing. */
   public ReloadOutcome reload(String actor) {
     return reload(new Actor(actor, Set.of()), false);
   }
