@@ -32,6 +32,7 @@ class Prechecks {
   private final ExecutionRequests requests;
   private final ExecutionEngineProperties properties;
   private final Clock clock;
+  private final ExecutionDoubts doubts;
 
   Prechecks(
       ExecutionPlanner planner,
@@ -39,7 +40,9 @@ class Prechecks {
       ExecutionRunRepository runs,
       ExecutionRequests requests,
       ExecutionEngineProperties properties,
-      Clock clock) {
+      Clock clock,
+      ExecutionDoubts doubts) {
+    this.doubts = doubts;
     this.planner = planner;
     this.evidence = evidence;
     this.runs = runs;
@@ -73,7 +76,7 @@ class Prechecks {
                   results.add(
                       CheckResult.fail(
                           "evidence-fresh", member, member + " is not in the inventory")));
-      results.add(topology(member));
+      results.add(doubts.of(member).map(d -> inDoubt(member, d)).orElseGet(() -> topology(member)));
       String holder = holders.get(member);
       results.add(
           holder == null || holder.equals(request.id())
@@ -122,6 +125,24 @@ class Prechecks {
             "capability",
             member,
             needed + " is unavailable for " + member + ": " + status.reason());
+  }
+
+  /**
+   * The last execution on the resource left a step in an unknown state: its roles are not known for
+   * sure until a person has checked and acknowledged it (never overridable: it is a topology
+   * check).
+   */
+  private static CheckResult inDoubt(String member, ExecutionDoubt doubt) {
+    return CheckResult.fail(
+        "topology",
+        member,
+        doubt.summary()
+            + ": the roles of "
+            + member
+            + " are not known for sure. Check the resource by hand, then acknowledge it"
+            + " (POST /api/v1/executions/"
+            + doubt.executionId()
+            + "/acknowledge or the button on the resource page), then confirm again");
   }
 
   /**

@@ -76,9 +76,7 @@ final class StepInvoker {
       String message = cause == null ? e.getMessage() : cause.getMessage();
       return new Outcome(
           timedOut ? StepLogOutcome.TIMED_OUT : StepLogOutcome.FAILED,
-          clean(
-              (timedOut ? "step timed out: " : "step could not run or its outcome is unknown: ")
-                  + message),
+          clean((timedOut ? "step timed out: " : StepDoubts.UNKNOWN_OUTCOME) + message),
           Map.of());
     }
   }

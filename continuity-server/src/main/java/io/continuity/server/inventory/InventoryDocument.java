@@ -19,8 +19,21 @@ public final class InventoryDocument {
   private final List<GroupSpec> groups;
   private final Map<String, Resource> resourcesById = new LinkedHashMap<>();
   private final Map<String, GroupSpec> groupsById = new LinkedHashMap<>();
+  private final Map<String, SourceLocation> resourceLocations;
 
   public InventoryDocument(List<Resource> resources, List<GroupSpec> groups) {
+    this(resources, groups, Map.of());
+  }
+
+  /**
+   * @param resourceLocations where each resource's id was written (files parsed); empty for an
+   *     inventory read back from the store. Not part of equality.
+   */
+  public InventoryDocument(
+      List<Resource> resources,
+      List<GroupSpec> groups,
+      Map<String, SourceLocation> resourceLocations) {
+    this.resourceLocations = Map.copyOf(resourceLocations);
     this.resources = List.copyOf(Objects.requireNonNull(resources, "resources"));
     this.groups = List.copyOf(Objects.requireNonNull(groups, "groups"));
     this.resources.forEach(r -> resourcesById.putIfAbsent(r.id(), r));
@@ -45,6 +58,11 @@ public final class InventoryDocument {
 
   public Optional<GroupSpec> group(String id) {
     return Optional.ofNullable(groupsById.get(id));
+  }
+
+  /** Where the resource's {@code id} was written, when this document was parsed from files. */
+  public Optional<SourceLocation> locationOf(String resourceId) {
+    return Optional.ofNullable(resourceLocations.get(resourceId));
   }
 
   @Override

@@ -110,7 +110,7 @@ public final class InventoryParser {
     if (!errors.isEmpty()) {
       return new InventoryParseResult.Invalid(inFileOrder(errors, sources));
     }
-    return new InventoryParseResult.Valid(new InventoryDocument(resources, groups));
+    return new InventoryParseResult.Valid(new InventoryDocument(resources, groups, resourceIds));
   }
 
   /** Composes every YAML document of one source; false when its syntax is broken. */

@@ -1,19 +1,25 @@
 package io.continuity.server.inventory;
 
 import io.continuity.core.audit.GenericAuditEvent;
+import io.continuity.core.identity.Actor;
 import io.continuity.core.inventory.Resource;
 import io.continuity.server.audit.AuditTrail;
 import io.continuity.server.inventory.InventoryRepository.Kind;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -35,6 +41,9 @@ public class InventoryReconciler {
   private static final Logger log = LoggerFactory.getLogger(InventoryReconciler.class);
   private static final int MAX_DETAIL = 4000;
 
+  /** The reason recorded on a request a reload cancels ({@code cancelPending}). */
+  public static final String CANCEL_REASON = "inventory reload";
+
   private final InventoryLoader loader;
   private final InventoryProperties properties;
   private final InventoryRepository repository;
@@ -43,11 +52,34 @@ public class InventoryReconciler {
   private final TransactionTemplate tx;
   private final Clock clock;
   private final ApplicationEventPublisher events;
+  private final Supplier<ExecutionsInFlight> executions;
 
   private volatile InventorySnapshot snapshot = InventorySnapshot.EMPTY;
   private volatile long snapshotGeneration = -1;
   private volatile ReloadOutcome lastReload;
 
+  @Autowired
+  InventoryReconciler(
+      InventoryLoader loader,
+      InventoryProperties properties,
+      InventoryRepository repository,
+      AuditTrail audit,
+      PlatformTransactionManager transactions,
+      Clock clock,
+      ApplicationEventPublisher events,
+      ObjectProvider<ExecutionsInFlight> executions) {
+    this(
+        loader,
+        properties,
+        repository,
+        audit,
+        transactions,
+        clock,
+        events,
+        () -> executions.getIfAvailable(() -> ExecutionsInFlight.NONE));
+  }
+
+  /** A reconciler that knows of no executions (tests of the inventory alone). */
   InventoryReconciler(
       InventoryLoader loader,
       InventoryProperties properties,
@@ -56,6 +88,27 @@ public class InventoryReconciler {
       PlatformTransactionManager transactions,
       Clock clock,
       ApplicationEventPublisher events) {
+    this(
+        loader,
+        properties,
+        repository,
+        audit,
+        transactions,
+        clock,
+        events,
+        () -> ExecutionsInFlight.NONE);
+  }
+
+  InventoryReconciler(
+      InventoryLoader loader,
+      InventoryProperties properties,
+      InventoryRepository repository,
+      AuditTrail audit,
+      PlatformTransactionManager transactions,
+      Clock clock,
+      ApplicationEventPublisher events,
+      Supplier<ExecutionsInFlight> executions) {
+    this.executions = executions;
     this.loader = loader;
     this.properties = properties;
     this.repository = repository;
@@ -66,15 +119,23 @@ public class InventoryReconciler {
     this.events = events;
   }
 
+  /** {@link #reload(Actor, boolean)} by this user id, cancelling nothing. */
+  public ReloadOutcome reload(String actor) {
+    return reload(new Actor(actor, Set.of()), false);
+  }
+
   /**
-   * Reconciles with the files as a person asked.
+   * Reconciles with the files as a person asked. A change that touches a resource with an execution
+   * that has not ended is refused (see {@link ReloadGuard}); with {@code cancelPending}, requests
+   * that have not started are cancelled by {@code actor} instead, in the transaction that applies
+   * the files.
    *
    * @return the outcome; when refused, nothing changed and the errors say what to fix
    */
-  public synchronized ReloadOutcome reload(String actor) {
-    ReloadOutcome outcome = reconcile(actor, true, parse());
+  public synchronized ReloadOutcome reload(Actor actor, boolean cancelPending) {
+    ReloadOutcome outcome = reconcile(actor, true, parse(), cancelPending);
     if (!outcome.ok()) {
-      log.warn("Inventory reload by {} refused:\n{}", actor, errorLines(outcome.errors()));
+      log.warn("Inventory reload by {} refused:\n{}", actor.id(), errorLines(outcome.errors()));
     }
     return outcome;
   }
@@ -99,7 +160,7 @@ public class InventoryReconciler {
     if (!parsed.isValid() && repository.generation() == 0) {
       throw new InvalidInventoryException(parsed.errors());
     }
-    ReloadOutcome outcome = reconcile(SYSTEM_ACTOR, false, parsed);
+    ReloadOutcome outcome = reconcile(Actor.system("inventory"), false, parsed, false);
     if (!outcome.ok()) {
       log.error(
           "The inventory files have {} error(s); running with the inventory stored before"
@@ -190,40 +251,118 @@ public class InventoryReconciler {
   /**
    * @param requested true when a person asked: audited and announced even when nothing changed
    */
-  private ReloadOutcome reconcile(String actor, boolean requested, InventoryParseResult parsed) {
+  private ReloadOutcome reconcile(
+      Actor by, boolean requested, InventoryParseResult parsed, boolean cancelPending) {
+    String actor = by.id();
     Instant at = clock.instant();
     if (!parsed.isValid()) {
-      ReloadOutcome refused = ReloadOutcome.refused(at, actor, files(), parsed.errors());
-      auditRefusal(refused);
-      lastReload = refused;
-      snapshot = loadSnapshot();
-      return refused;
+      return refuse(ReloadOutcome.refused(at, actor, files(), parsed.errors()));
     }
-    StoreReconciliation.Applied applied =
-        tx.execute(
-            status -> {
-              StoreReconciliation.Applied result =
-                  reconciliation.apply(parsed.orElseThrow(), actor, at);
-              if (requested || !result.diff().isEmpty()) {
-                audit.append(
-                    GenericAuditEvent.of(
-                        "INVENTORY_RELOADED",
+    InventoryDocument next = parsed.orElseThrow();
+    List<String> cancelled = new ArrayList<>();
+    StoreReconciliation.Applied applied;
+    try {
+      applied =
+          tx.execute(
+              status -> {
+                StoreReconciliation.Applied result =
+                    reconciliation.apply(
+                        next,
                         actor,
                         at,
-                        "inventory reconciled with " + String.join(", ", files()),
-                        reloadDetails(result)));
-              }
-              return result;
-            });
+                        current ->
+                            cancelled.addAll(guard(current, next, by, cancelPending, requested)));
+                if (requested || !result.diff().isEmpty()) {
+                  Map<String, String> details = reloadDetails(result);
+                  if (!cancelled.isEmpty()) {
+                    details.put("executionsCancelled", ids(cancelled));
+                  }
+                  audit.append(
+                      GenericAuditEvent.of(
+                          "INVENTORY_RELOADED",
+                          actor,
+                          at,
+                          "inventory reconciled with " + String.join(", ", files()),
+                          details));
+                }
+                return result;
+              });
+    } catch (ReloadRefusedException e) {
+      return refuse(ReloadOutcome.refused(at, actor, files(), e.errors()));
+    }
     snapshot = loadSnapshot();
     ReloadOutcome outcome =
-        ReloadOutcome.applied(at, actor, files(), applied.diff(), applied.restoredResources());
+        ReloadOutcome.applied(
+            at, actor, files(), applied.diff(), applied.restoredResources(), cancelled);
     lastReload = outcome;
     if (requested) {
       events.publishEvent(new InventoryChanged(at, actor, applied.diff()));
     }
     log.info("Inventory reconciled by {}: {}", actor, summary(applied.diff()));
     return outcome;
+  }
+
+  private ReloadOutcome refuse(ReloadOutcome refused) {
+    auditRefusal(refused);
+    lastReload = refused;
+    snapshot = loadSnapshot();
+    return refused;
+  }
+
+  /**
+   * Refuses (throws) a change that touches a resource with an execution that has not ended, or
+   * cancels the requests that have not started when asked to; in the reconcile's transaction, under
+   * the inventory state lock, before anything is written.
+   *
+   * @return the ids of the requests cancelled
+   */
+  private List<String> guard(
+      InventoryDocument current,
+      InventoryDocument next,
+      Actor actor,
+      boolean cancelPending,
+      boolean requested) {
+    ExecutionsInFlight inFlight = executions.get();
+    String fallbackFile = files().isEmpty() ? "continuity.inventory" : files().get(0);
+    ReloadGuard.Verdict verdict =
+        ReloadGuard.check(current, next, inFlight.list(), cancelPending, fallbackFile, requested);
+    if (!verdict.errors().isEmpty()) {
+      throw new ReloadRefusedException(verdict.errors());
+    }
+    List<String> cancelled = new ArrayList<>();
+    for (InFlightExecution execution : verdict.toCancel()) {
+      try {
+        inFlight.cancel(execution.executionId(), actor, CANCEL_REASON);
+      } catch (RuntimeException e) {
+        throw new ReloadRefusedException(
+            List.of(
+                new InventoryError(
+                    fallbackFile,
+                    0,
+                    "",
+                    "execution "
+                        + execution.executionId()
+                        + " could not be cancelled ("
+                        + e.getMessage()
+                        + "); nothing was changed: reload again")));
+      }
+      cancelled.add(execution.executionId());
+    }
+    return cancelled;
+  }
+
+  /** A reload refused inside its transaction: rolls it back. */
+  private static final class ReloadRefusedException extends RuntimeException {
+    private final transient List<InventoryError> errors;
+
+    ReloadRefusedException(List<InventoryError> errors) {
+      super("inventory reload refused", null, false, false);
+      this.errors = List.copyOf(errors);
+    }
+
+    List<InventoryError> errors() {
+      return errors;
+    }
   }
 
   /**

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Applies a valid inventory document to the store inside the caller's transaction: adds, changes,
@@ -33,10 +34,21 @@ final class StoreReconciliation {
   }
 
   Applied apply(InventoryDocument next, String actor, Instant at) {
+    return apply(next, actor, at, current -> {});
+  }
+
+  /**
+   * Applies {@code next}; {@code beforeChanges} sees the stored inventory under the state lock
+   * before anything is written, and may refuse (throw) or act in the same transaction.
+   */
+  Applied apply(
+      InventoryDocument next, String actor, Instant at, Consumer<InventoryDocument> beforeChanges) {
     repository.lockState();
     Map<String, StoredItem> resources = repository.all(Kind.RESOURCE);
     Map<String, StoredItem> groups = repository.all(Kind.GROUP);
-    InventoryDiff diff = InventoryDiff.between(activeDocument(resources, groups), next);
+    InventoryDocument current = activeDocument(resources, groups);
+    beforeChanges.accept(current);
+    InventoryDiff diff = InventoryDiff.between(current, next);
     List<String> restored = new ArrayList<>();
     for (String id : diff.addedResources()) {
       Resource resource = next.resource(id).orElseThrow();

@@ -3,6 +3,11 @@ package io.continuity.server.inventory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.continuity.core.audit.GenericAuditEvent;
+import io.continuity.core.execution.ExecutionScope;
+import io.continuity.core.execution.ExecutionState;
+import io.continuity.core.identity.Actor;
+import io.continuity.core.identity.Role;
 import io.continuity.server.audit.AuditQuery;
 import io.continuity.server.audit.AuditRecord;
 import io.continuity.server.audit.AuditTrail;
@@ -14,6 +19,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,6 +54,19 @@ class InventoryReconcilerIT {
         store.transactions(),
         clock,
         published::add);
+  }
+
+  private InventoryReconciler reconciler(ExecutionsInFlight executions, String... files) {
+    InventoryProperties properties = new InventoryProperties(List.of(files));
+    return new InventoryReconciler(
+        new InventoryLoader(properties),
+        properties,
+        new InventoryRepository(store.jdbc()),
+        audit(),
+        store.transactions(),
+        clock,
+        published::add,
+        () -> executions);
   }
 
   private AuditTrail audit() {
@@ -134,6 +153,46 @@ class InventoryReconcilerIT {
     assertThat(outcome.ok()).isFalse();
     assertThat(outcome.errors().get(0).message()).contains("no inventory file is configured");
     assertThat(unconfigured.snapshot().resources()).containsOnlyKeys("orders-db");
+  }
+
+  @Test
+  void aCancellationThatFailsRefusesTheWholeReloadAndRollsTheOthersBack() {
+    String file = file(InventoryTestFiles.valid());
+    AuditTrail audit = audit();
+    ExecutionsInFlight twoPending =
+        new ExecutionsInFlight() {
+          @Override
+          public List<InFlightExecution> list() {
+            return List.of(pending("EX-1"), pending("EX-2"));
+          }
+
+          @Override
+          public void cancel(String executionId, Actor actor, String reason) {
+            if (executionId.equals("EX-2")) {
+              throw new IllegalStateException("EX-2 is RUNNING now");
+            }
+            audit.append(
+                GenericAuditEvent.of(
+                    "REQUEST_CANCELLED", actor.id(), clock.instant(), reason, Map.of()));
+          }
+        };
+    InventoryReconciler reconciler = reconciler(twoPending, file);
+    reconciler.startUp();
+    file("resources: []\n");
+
+    ReloadOutcome outcome = reconciler.reload(Actor.person("admin", Role.ADMIN), true);
+
+    assertThat(outcome.ok()).isFalse();
+    assertThat(outcome.errors().get(0).message())
+        .contains("execution EX-2 could not be cancelled (EX-2 is RUNNING now)");
+    assertThat(auditTypes())
+        .doesNotContain("REQUEST_CANCELLED")
+        .endsWith("INVENTORY_RELOAD_REFUSED");
+    assertThat(reconciler.snapshot().resources()).containsOnlyKeys("orders-db");
+  }
+
+  private static InFlightExecution pending(String id) {
+    return new InFlightExecution(id, ExecutionState.APPROVED, ExecutionScope.resource("orders-db"));
   }
 
   @Test

@@ -75,11 +75,15 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       HttpHeaders headers,
       HttpStatusCode status,
       WebRequest request) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, JsonProblems.describe(ex));
-    problem.setTitle("Malformed request body");
-    String field = JsonProblems.path(ex);
-    if (field != null) {
-      problem.setProperty("field", field);
+    JsonProblems.BodyProblem body = JsonProblems.problem(ex);
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, body.detail());
+    problem.setTitle(body.title());
+    if (body.field() != null) {
+      problem.setProperty("field", body.field());
+      problem.setProperty("errors", List.of(fieldError(body.field(), body.detail())));
+    }
+    if (!body.allowed().isEmpty()) {
+      problem.setProperty("allowedFields", body.allowed());
     }
     return handleExceptionInternal(ex, problem, headers, status, request);
   }

@@ -1,11 +1,13 @@
 package io.continuity.server.web.api;
 
+import io.continuity.core.identity.Actor;
 import io.continuity.core.identity.Role;
 import io.continuity.server.inventory.InventoryReconciler;
 import io.continuity.server.inventory.ReloadOutcome;
 import io.continuity.server.security.AuthenticatedActor;
 import io.continuity.server.security.CurrentActor;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,6 +20,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -47,17 +50,26 @@ public class InventoryController {
       summary = "Re-read the inventory files and apply them (ADMIN)",
       description =
           "All or nothing: with any error in any file nothing changes and the answer is 422 with"
-              + " every error located by file, line and field.")
+              + " every error located by file, line and field. A change that removes a resource,"
+              + " removes it from a group, or changes its platform, sites or connector settings"
+              + " while it has an execution that has not ended (PENDING_APPROVAL through RUNNING)"
+              + " is such an error. With cancelPending=true the requests that have not started"
+              + " are cancelled instead (each audited as cancelled by the caller with reason"
+              + " 'inventory reload'); a RUNNING execution is never cancelled.")
   @ApiResponse(responseCode = "200", description = "applied; the changes are in the body")
   @ApiResponse(responseCode = "403", description = "the caller is not an ADMIN (audited)")
   @ApiResponse(responseCode = "422", description = "refused: problem+json with errors")
   @PostMapping("/reload")
-  public ResponseEntity<?> reload(HttpServletRequest request) {
+  public ResponseEntity<?> reload(
+      HttpServletRequest request,
+      @Parameter(description = "cancel requests that have not started instead of refusing")
+          @RequestParam(defaultValue = "false")
+          boolean cancelPending) {
     AuthenticatedActor actor = currentActor.require();
     if (!actor.hasRole(Role.ADMIN)) {
       throw new AccessDeniedException("reloading the inventory needs the ADMIN role");
     }
-    ReloadOutcome outcome = reconciler.reload(actor.id());
+    ReloadOutcome outcome = reconciler.reload(new Actor(actor.id(), actor.roles()), cancelPending);
     if (outcome.ok()) {
       return ResponseEntity.ok(InventoryResponse.Reload.of(outcome));
     }

@@ -18,7 +18,13 @@ public record InventoryResponse(
 
   /** One reconcile: applied with its changes, or refused with every error. */
   public record Reload(
-      Instant at, String actor, boolean ok, List<ErrorView> errors, Changes changes) {
+      Instant at,
+      String actor,
+      boolean ok,
+      List<ErrorView> errors,
+      Changes changes,
+      @Schema(description = "requests cancelled by this reload (only with cancelPending=true)")
+          List<String> executionsCancelled) {
 
     static Reload of(ReloadOutcome outcome) {
       return new Reload(
@@ -26,7 +32,8 @@ public record InventoryResponse(
           outcome.actor(),
           outcome.ok(),
           outcome.errors().stream().map(ErrorView::of).toList(),
-          outcome.diff().map(d -> Changes.of(d, outcome.restoredResources())).orElse(null));
+          outcome.diff().map(d -> Changes.of(d, outcome.restoredResources())).orElse(null),
+          outcome.cancelledExecutions());
     }
   }
 

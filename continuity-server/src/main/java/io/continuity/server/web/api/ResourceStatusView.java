@@ -12,6 +12,8 @@ import java.util.List;
  * @param lastKnownAgeSeconds while visibility is LOST: how old the evidence behind it is
  * @param lagSeconds the replication lag the newest probe reported in time; null when unknown
  * @param lagBytes the replication lag the newest probe reported in bytes; null when unknown
+ * @param lastExecutionInDoubt the last execution ended with a step in an unknown state and nobody
+ *     has acknowledged it yet ({@code POST /api/v1/executions/{id}/acknowledge}); null otherwise
  */
 public record ResourceStatusView(
     String id,
@@ -25,4 +27,5 @@ public record ResourceStatusView(
     String platform,
     Double lagSeconds,
     Long lagBytes,
-    long rpoTargetSeconds) {}
+    long rpoTargetSeconds,
+    ExecutionDoubtController.DoubtView lastExecutionInDoubt) {}

@@ -2,11 +2,13 @@ package io.continuity.server.web.api;
 
 import io.continuity.core.status.Reason;
 import io.continuity.core.status.StatusOutcome;
+import io.continuity.server.execution.ExecutionDoubt;
 import io.continuity.server.monitoring.GroupStatus;
 import io.continuity.server.monitoring.ResourceStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** Maps monitoring's read model to the status API's response records, ages taken at {@code now}. */
 final class StatusViews {
@@ -14,6 +16,11 @@ final class StatusViews {
   private StatusViews() {}
 
   static ResourceStatusView resource(ResourceStatus status, Instant now) {
+    return resource(status, now, Optional.empty());
+  }
+
+  static ResourceStatusView resource(
+      ResourceStatus status, Instant now, Optional<ExecutionDoubt> doubt) {
     StatusOutcome outcome = status.outcome();
     boolean lost = !outcome.isVisible();
     return new ResourceStatusView(
@@ -28,7 +35,8 @@ final class StatusViews {
         status.resource().platform().name(),
         status.lagTime().map(d -> d.toNanos() / 1e9).orElse(null),
         status.lagBytes().isPresent() ? status.lagBytes().getAsLong() : null,
-        status.resource().rpo().target().toSeconds());
+        status.resource().rpo().target().toSeconds(),
+        doubt.map(ExecutionDoubtController.DoubtView::of).orElse(null));
   }
 
   static GroupStatusView group(GroupStatus status, Instant now) {

@@ -2,6 +2,8 @@ package io.continuity.server.web.ui;
 
 import io.continuity.core.inventory.Resource;
 import io.continuity.core.status.StatusOutcome;
+import io.continuity.server.execution.ExecutionDoubt;
+import io.continuity.server.execution.ExecutionDoubts;
 import io.continuity.server.inventory.Inventory;
 import io.continuity.server.monitoring.GroupStatus;
 import io.continuity.server.monitoring.MonitoringStatus;
@@ -12,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
@@ -23,11 +26,14 @@ class EstateTiles {
   private final MonitoringStatus monitoring;
   private final Inventory inventory;
   private final Clock clock;
+  private final ExecutionDoubts doubts;
 
-  EstateTiles(MonitoringStatus monitoring, Inventory inventory, Clock clock) {
+  EstateTiles(
+      MonitoringStatus monitoring, Inventory inventory, Clock clock, ExecutionDoubts doubts) {
     this.monitoring = monitoring;
     this.inventory = inventory;
     this.clock = clock;
+    this.doubts = doubts;
   }
 
   /** Groups first, then resources, each filtered. */
@@ -38,6 +44,7 @@ class EstateTiles {
         resources.stream()
             .collect(Collectors.toMap(s -> s.resource().id(), Function.identity(), (a, b) -> a));
     List<Tile> tiles = new ArrayList<>();
+    Map<String, ExecutionDoubt> inDoubt = doubts.all();
     for (GroupStatus group : monitoring.groups(resources)) {
       boolean anyMemberFits =
           group.group().members().stream()
@@ -54,7 +61,7 @@ class EstateTiles {
     }
     for (ResourceStatus status : resources) {
       Resource r = status.resource();
-      Tile tile = resourceTile(status, now);
+      Tile tile = resourceTile(status, now, Optional.ofNullable(inDoubt.get(r.id())));
       if (filter.acceptsResource(r.platform().name(), r.environment()) && filter.accepts(tile)) {
         tiles.add(tile);
       }
@@ -75,7 +82,12 @@ class EstateTiles {
     return inventory.resources().stream().map(Resource::environment).distinct().sorted().toList();
   }
 
+  /** The tile of one resource, with the doubt about its last execution if any. */
   Tile resourceTile(ResourceStatus status, Instant now) {
+    return resourceTile(status, now, doubts.of(status.resource().id()));
+  }
+
+  private Tile resourceTile(ResourceStatus status, Instant now, Optional<ExecutionDoubt> doubt) {
     Resource r = status.resource();
     StatusOutcome outcome = status.outcome();
     String primary = currentPrimary(r);
@@ -105,7 +117,8 @@ class EstateTiles {
         r.environment(),
         sites,
         lag + " of RPO " + Ages.span(r.rpo().target()),
-        Ages.ago(outcome.freshness().observedAt(), now));
+        Ages.ago(outcome.freshness().observedAt(), now),
+        doubt.map(ExecutionDoubt::summary).orElse(""));
   }
 
   Tile groupTile(GroupStatus group, Instant now) {
@@ -124,7 +137,8 @@ class EstateTiles {
         "",
         List.of(),
         "",
-        Ages.ago(outcome.freshness().observedAt(), now));
+        Ages.ago(outcome.freshness().observedAt(), now),
+        "");
   }
 
   /** "LAST KNOWN: GREEN · 2 min ago" while visibility is lost; "" while visible. */

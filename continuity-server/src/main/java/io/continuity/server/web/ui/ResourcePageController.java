@@ -1,15 +1,21 @@
 package io.continuity.server.web.ui;
 
 import io.continuity.connector.api.CapabilityStatus;
+import io.continuity.core.identity.Role;
 import io.continuity.core.inventory.Resource;
+import io.continuity.server.execution.ExecutionDoubts;
 import io.continuity.server.execution.ExecutionFilter;
+import io.continuity.server.execution.ExecutionNotFoundException;
 import io.continuity.server.execution.ExecutionRequests;
+import io.continuity.server.execution.NothingToAcknowledgeException;
 import io.continuity.server.monitoring.ConnectorLookup;
 import io.continuity.server.monitoring.MonitoringStatus;
 import io.continuity.server.monitoring.ObservationHistory;
 import io.continuity.server.monitoring.ResourceConnectors;
 import io.continuity.server.monitoring.ResourceStatus;
 import io.continuity.server.monitoring.StoredObservation;
+import io.continuity.server.security.AuthenticatedActor;
+import io.continuity.server.security.CurrentActor;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,11 +23,15 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,6 +51,8 @@ class ResourcePageController {
   private final ExecutionRequests executions;
   private final EstateTiles tiles;
   private final Clock clock;
+  private final ExecutionDoubts doubts;
+  private final CurrentActor currentActor;
   private final JsonMapper json = JsonMapper.builder().build();
 
   ResourcePageController(
@@ -49,7 +61,11 @@ class ResourcePageController {
       ResourceConnectors connectors,
       ExecutionRequests executions,
       EstateTiles tiles,
-      Clock clock) {
+      Clock clock,
+      ExecutionDoubts doubts,
+      CurrentActor currentActor) {
+    this.doubts = doubts;
+    this.currentActor = currentActor;
     this.monitoring = monitoring;
     this.history = history;
     this.connectors = connectors;
@@ -60,6 +76,7 @@ class ResourcePageController {
 
   @GetMapping("/resources/{id}")
   String resource(@PathVariable String id, Model model) {
+    model.addAttribute("doubt", doubts.of(id).orElse(null));
     ResourceStatus status =
         monitoring
             .resource(id)
@@ -85,6 +102,36 @@ class ResourcePageController {
         executions.list(new ExecutionFilter(Optional.empty(), Optional.of(id), 0, 20)).items());
     return "resource";
   }
+
+  /**
+   * A person who checked the resource by hand acknowledges the execution that left it in doubt
+   * (OPERATOR, APPROVER or ADMIN; anyone else gets the audited 403).
+   */
+  @PostMapping("/resources/{id}/acknowledge")
+  String acknowledge(
+      @PathVariable String id,
+      @RequestParam String executionId,
+      @RequestParam(defaultValue = "") String note,
+      Model model) {
+    AuthenticatedActor me = currentActor.require();
+    if (me.roles().stream().noneMatch(ACKNOWLEDGERS::contains)) {
+      throw new AccessDeniedException(
+          "acknowledging an execution needs the OPERATOR, APPROVER or ADMIN role");
+    }
+    if (note.isBlank()) {
+      model.addAttribute("acknowledgeError", "Say what you checked before acknowledging.");
+      return resource(id, model);
+    }
+    try {
+      doubts.acknowledge(executionId, ConsoleUser.actor(me), note.strip());
+    } catch (NothingToAcknowledgeException | ExecutionNotFoundException e) {
+      model.addAttribute("acknowledgeError", e.getMessage());
+      return resource(id, model);
+    }
+    return "redirect:/resources/" + id;
+  }
+
+  private static final Set<Role> ACKNOWLEDGERS = Set.of(Role.OPERATOR, Role.APPROVER, Role.ADMIN);
 
   private Collection<CapabilityStatus> capabilities(Resource resource) {
     ConnectorLookup lookup = connectors.lookup(resource);

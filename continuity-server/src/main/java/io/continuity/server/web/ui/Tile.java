@@ -9,6 +9,8 @@ import java.util.List;
  * @param lastKnown the banner for a tile without visibility ("LAST KNOWN: GREEN · 2 min ago"),
  *     empty while visible
  * @param lag the lag against the RPO in words ("lag 1.2 s of RPO 2 min"), empty for groups
+ * @param inDoubt "last execution EX-… ended with step promote-target in an unknown state …" until
+ *     someone acknowledges it; empty otherwise
  */
 public record Tile(
     String kind,
@@ -24,10 +26,15 @@ public record Tile(
     String environment,
     List<SiteMark> sites,
     String lag,
-    String evidenceAge) {
+    String evidenceAge,
+    String inDoubt) {
 
   /** One site of a resource, the current primary marked. */
   public record SiteMark(String name, boolean primary) {}
+
+  public boolean doubtful() {
+    return !inDoubt.isEmpty();
+  }
 
   public boolean lost() {
     return !lastKnown.isEmpty();

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Assumptions;
  * one fresh context (cookies, session) per person. Skips the tests when Chromium is missing, unless
  * {@code CONTINUITY_REQUIRE_REAL_SERVERS=1}, where a missing browser fails them.
  */
-final class ConsoleBrowser implements AutoCloseable {
+public final class ConsoleBrowser implements AutoCloseable {
 
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   static final Path SCREENSHOTS = Path.of("target", "screenshots");
@@ -35,7 +35,7 @@ final class ConsoleBrowser implements AutoCloseable {
   }
 
   /** Skips (or, when real servers are required, fails) when the machine has no Chromium. */
-  static void assumeChromium() {
+  public static void assumeChromium() {
     if (Files.isExecutable(CHROMIUM)) {
       return;
     }
@@ -49,7 +49,7 @@ final class ConsoleBrowser implements AutoCloseable {
     Assumptions.abort(message);
   }
 
-  static ConsoleBrowser start(String baseUrl) {
+  public static ConsoleBrowser start(String baseUrl) {
     Playwright playwright =
         Playwright.create(
             new Playwright.CreateOptions()
@@ -73,7 +73,7 @@ final class ConsoleBrowser implements AutoCloseable {
   }
 
   /** A page of a fresh session, logged in through the login form as this user. */
-  Page loggedIn(String user, String password) {
+  public Page loggedIn(String user, String password) {
     BrowserContext context =
         browser.newContext(
             new Browser.NewContextOptions().setViewportSize(1280, 800).setBaseURL(baseUrl));
@@ -98,7 +98,7 @@ final class ConsoleBrowser implements AutoCloseable {
         .newPage();
   }
 
-  static Path screenshot(Page page, String name) {
+  public static Path screenshot(Page page, String name) {
     try {
       Files.createDirectories(SCREENSHOTS);
     } catch (IOException e) {
