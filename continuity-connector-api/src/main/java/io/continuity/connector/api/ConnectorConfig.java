@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * Everything a connector gets to know about one resource: its sites, its settings, references to
- * its credentials and the resolver that turns a reference into a value when it is needed.
+ * its credentials and the resolver that turns a reference into a value when it is needed, and the
+ * inventory's heartbeat, typed, when the resource declares one.
  */
 public record ConnectorConfig(
     String resourceId,
@@ -16,9 +17,22 @@ public record ConnectorConfig(
     List<SiteEndpoint> sites,
     Map<String, String> settings,
     Map<String, SecretRef> secrets,
-    SecretResolver secretResolver) {
+    SecretResolver secretResolver,
+    Optional<HeartbeatSpec> heartbeat) {
+
+  /** A configuration without a heartbeat. */
+  public ConnectorConfig(
+      String resourceId,
+      Platform platform,
+      List<SiteEndpoint> sites,
+      Map<String, String> settings,
+      Map<String, SecretRef> secrets,
+      SecretResolver secretResolver) {
+    this(resourceId, platform, sites, settings, secrets, secretResolver, Optional.empty());
+  }
 
   public ConnectorConfig {
+    heartbeat = heartbeat == null ? Optional.empty() : heartbeat;
     Objects.requireNonNull(resourceId, "resourceId");
     Objects.requireNonNull(platform, "platform");
     sites = List.copyOf(Objects.requireNonNull(sites, "sites"));
@@ -31,6 +45,12 @@ public record ConnectorConfig(
             "setting '" + key + "' looks like a credential: give it as a secret reference instead");
       }
     }
+  }
+
+  /** The same configuration with this heartbeat. */
+  public ConnectorConfig withHeartbeat(HeartbeatSpec spec) {
+    return new ConnectorConfig(
+        resourceId, platform, sites, settings, secrets, secretResolver, Optional.of(spec));
   }
 
   public Optional<SiteEndpoint> site(String name) {

@@ -5,7 +5,6 @@ import io.continuity.connector.api.Connectivity;
 import io.continuity.connector.api.Connector;
 import io.continuity.connector.api.ConnectorConfig;
 import io.continuity.connector.api.ConnectorException;
-import io.continuity.connector.api.HeartbeatReading;
 import io.continuity.connector.api.OperationPlan;
 import io.continuity.connector.api.OperationRequest;
 import io.continuity.connector.api.OperationRequests;
@@ -61,7 +60,8 @@ public final class PostgresConnector implements Connector {
     this.prober = new SiteProber(sessions, sanitizer);
     this.assembler = new ProbeAssembler(sanitizer);
     this.plans = new PostgresPlans(settings);
-    this.heartbeat = settings.heartbeatTable().map(HeartbeatTable::new);
+    this.heartbeat =
+        settings.heartbeatTable().map(t -> new HeartbeatTable(t, settings.heartbeatInterval()));
     this.steps =
         new StepDispatcher(
             new StepSupport(
@@ -89,8 +89,9 @@ public final class PostgresConnector implements Connector {
   public ProbeResult probe(Duration timeout) throws ConnectorException {
     Instant deadline = Instant.now().plus(timeout);
     Map<String, Future<SiteReport>> futures = new LinkedHashMap<>();
+    Optional<HeartbeatRound> round = heartbeat.map(t -> new HeartbeatRound(t, timeout));
     for (SiteSettings site : settings.sites()) {
-      futures.put(site.name(), executor.submit(() -> prober.report(site, timeout, heartbeat)));
+      futures.put(site.name(), executor.submit(() -> prober.report(site, timeout, round)));
     }
     Map<String, SiteObservation> observations = new LinkedHashMap<>();
     Map<String, SiteReport> reports = new LinkedHashMap<>();
@@ -100,7 +101,7 @@ public final class PostgresConnector implements Connector {
       observations.put(e.getKey(), report.observation());
     }
     List<String> notes = new ArrayList<>();
-    Optional<HeartbeatReading> reading = Optional.empty();
+    Optional<HeartbeatRound.Seen> reading = Optional.empty();
     for (SiteReport report : reports.values()) {
       SiteObservation o = report.observation();
       if (o.isPrimary()) {
@@ -110,7 +111,7 @@ public final class PostgresConnector implements Connector {
         notes.add(o.site() + ": " + report.problem());
       }
       if (report.heartbeat().isPresent() && o.isStandby()) {
-        reading = Optional.of(new HeartbeatReading(report.heartbeat().get(), o.serverNow()));
+        reading = report.heartbeat();
       }
     }
     return assembler.assemble(settings.sites(), observations, reading, notes, clock.instant());

@@ -1,6 +1,7 @@
 package io.continuity.connector.postgresql;
 
 import io.continuity.connector.api.ConnectorConfig;
+import io.continuity.connector.api.HeartbeatSpec;
 import io.continuity.connector.api.SiteEndpoint;
 import io.continuity.connector.api.SiteRole;
 import io.continuity.connector.support.SettingsReader;
@@ -25,6 +26,7 @@ record PostgresSettings(
     Duration connectTimeout,
     Duration statementTimeout,
     Optional<String> heartbeatTable,
+    Optional<Duration> heartbeatInterval,
     long maxSwitchoverLagBytes,
     Duration promoteTimeout,
     Duration catchUpTimeout,
@@ -104,7 +106,10 @@ record PostgresSettings(
     for (SiteEndpoint endpoint : config.sites()) {
       sites.add(site(endpoint, flatSites.getOrDefault(endpoint.name(), Map.of()), database));
     }
-    Optional<String> table = Optional.ofNullable(s.get("heartbeatTable"));
+    // the connector's own setting wins over the inventory's heartbeat (a different table, say)
+    Optional<String> table =
+        Optional.ofNullable(s.get("heartbeatTable"))
+            .or(() -> config.heartbeat().map(HeartbeatSpec::table));
     if (table.isPresent() && !TABLE.matcher(table.get()).matches()) {
       throw new IllegalArgumentException(
           "setting 'heartbeatTable' must be a plain table name or schema.table");
@@ -116,6 +121,7 @@ record PostgresSettings(
         duration(s, "connectTimeout", "3s"),
         duration(s, "statementTimeout", "5s"),
         table,
+        config.heartbeat().map(HeartbeatSpec::interval),
         SettingsReader.of(s).size("maxSwitchoverLagBytes", "16MiB"),
         duration(s, "promoteTimeout", "60s"),
         duration(s, "catchUpTimeout", "60s"),

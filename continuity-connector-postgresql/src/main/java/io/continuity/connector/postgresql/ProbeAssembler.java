@@ -39,18 +39,20 @@ final class ProbeAssembler {
   ProbeResult assemble(
       List<SiteSettings> order,
       Map<String, SiteObservation> observations,
-      Optional<HeartbeatReading> heartbeat,
+      Optional<HeartbeatRound.Seen> heartbeat,
       List<String> notes,
       Instant observedAt) {
     ProbeResult.Builder result = ProbeResult.builder(observedAt);
     result.sites(order.stream().map(s -> connectivity(observations.get(s.name()))).toList());
     Map<String, Object> payload = new LinkedHashMap<>();
+    heartbeat.ifPresent(seen -> payload.put("heartbeat", describe(seen)));
     if (!notes.isEmpty()) {
       payload.put("notes", List.copyOf(notes));
     }
     Map<String, Object> sites = new LinkedHashMap<>();
     order.forEach(s -> sites.put(s.name(), observations.get(s.name()).asMap()));
-    heartbeat.ifPresent(result::heartbeat);
+    heartbeat.ifPresent(
+        seen -> result.heartbeat(new HeartbeatReading(seen.writtenAt(), seen.readAt())));
 
     List<SiteObservation> primaries =
         order.stream()
@@ -223,5 +225,24 @@ final class ProbeAssembler {
       ProbeResult.Builder result, Map<String, Object> payload, Map<String, Object> sites) {
     payload.put("sites", sites);
     return result.payload(sanitizer.sanitize(payload)).build();
+  }
+
+  /**
+   * How far the heartbeat lag can be trusted: measured on this probe's own row it is the
+   * replication delay (to within the standby's 10 ms polling); on a row from an earlier write it is
+   * an upper bound, by as much as the time since that write.
+   */
+  static Map<String, Object> describe(HeartbeatRound.Seen seen) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("writtenAt", seen.writtenAt().toString());
+    m.put("readAt", seen.readAt().toString());
+    m.put(
+        "precision",
+        seen.thisProbesRow()
+            ? "measured: the standby showed this probe's row (delay to within 10 ms)"
+            : "upper bound: the standby showed an earlier row (not due, or not replicated within "
+                + HeartbeatRound.MAX_WAIT.toMillis()
+                + " ms)");
+    return m;
   }
 }

@@ -34,14 +34,16 @@ final class SiteProber {
     return report(site, budget, Optional.empty()).observation();
   }
 
-  /** One site's observation and, with a heartbeat table, the heartbeat it wrote or read. */
-  record SiteReport(SiteObservation observation, Optional<Instant> heartbeat, String problem) {}
+  /** One site's observation and, with a heartbeat table, the heartbeat it read. */
+  record SiteReport(
+      SiteObservation observation, Optional<HeartbeatRound.Seen> heartbeat, String problem) {}
 
   /**
-   * Observes a site; on a primary writes the heartbeat, on a standby reads it. A heartbeat error is
-   * a note in the payload, not a connectivity failure.
+   * Observes a site; on a primary writes the heartbeat (when due), on a standby reads it after
+   * waiting briefly for this probe's write. A heartbeat error is a note in the payload, not a
+   * connectivity failure.
    */
-  SiteReport report(SiteSettings site, Duration budget, Optional<HeartbeatTable> heartbeat)
+  SiteReport report(SiteSettings site, Duration budget, Optional<HeartbeatRound> heartbeat)
       throws ConnectorException {
     try (Connection c = sessions.open(site, budget)) {
       SiteObservation observation = observe(site.name(), c);
@@ -50,15 +52,16 @@ final class SiteProber {
       }
       try {
         if (observation.isPrimary()) {
-          heartbeat.get().write(c);
+          heartbeat.get().onPrimary(c, Instant.now());
           return new SiteReport(observation, Optional.empty(), "");
         }
-        return new SiteReport(observation, heartbeat.get().read(c), "");
+        return new SiteReport(observation, heartbeat.get().onStandby(c), "");
       } catch (SQLException e) {
         return new SiteReport(
             observation, Optional.empty(), "heartbeat: " + SqlFailures.detail(e, sanitizer));
       }
     } catch (SQLException e) {
+      heartbeat.ifPresent(HeartbeatRound::noWrite);
       return new SiteReport(
           SiteObservation.unreachable(
               site.name(), SqlFailures.classify(e), SqlFailures.detail(e, sanitizer)),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.continuity.connector.api.Connectivity;
 import io.continuity.connector.api.Connector;
 import io.continuity.connector.api.Health;
+import io.continuity.connector.api.HeartbeatSpec;
 import io.continuity.connector.api.OperationPlan;
 import io.continuity.connector.api.OperationRequest;
 import io.continuity.connector.api.OperationType;
@@ -94,6 +95,41 @@ class PostgresMonitoringIT {
 
     assertThat(probe.heartbeat()).isPresent();
     assertThat(probe.heartbeat().get().writtenAt()).isBefore(probe.heartbeat().get().readAt());
+  }
+
+  @Test
+  void heartbeatLagMeasuresReplicationDelayNotTheTimeSinceTheLastProbe() throws Exception {
+    connector.probe(Duration.ofSeconds(5));
+    Thread.sleep(2000);
+
+    ProbeResult probe = connector.probe(Duration.ofSeconds(5));
+
+    Duration lag =
+        Duration.between(
+            probe.heartbeat().orElseThrow().writtenAt(), probe.heartbeat().get().readAt());
+    assertThat(lag)
+        .as("replication is instant: the lag is not the 2 s since the previous probe")
+        .isLessThan(Duration.ofMillis(500));
+    assertThat(probe.payload().asMap().get("heartbeat").toString()).contains("measured");
+  }
+
+  @Test
+  void withAnIntervalTheHeartbeatIsWrittenOnlyWhenDueAndIsThenAnUpperBound() throws Exception {
+    try (Connector paced =
+        new PostgresConnectorFactory()
+            .create(
+                LabConfigs.withAllActions("mon-paced", pair)
+                    .withHeartbeat(new HeartbeatSpec("continuity_hb", Duration.ofMinutes(10))))) {
+      ProbeResult first = paced.probe(Duration.ofSeconds(5));
+      Thread.sleep(300);
+      ProbeResult second = paced.probe(Duration.ofSeconds(5));
+
+      assertThat(first.payload().asMap().get("heartbeat").toString()).contains("measured");
+      assertThat(second.heartbeat().orElseThrow().writtenAt())
+          .as("not due again for 10 minutes: the same row")
+          .isEqualTo(first.heartbeat().orElseThrow().writtenAt());
+      assertThat(second.payload().asMap().get("heartbeat").toString()).contains("upper bound");
+    }
   }
 
   @Test

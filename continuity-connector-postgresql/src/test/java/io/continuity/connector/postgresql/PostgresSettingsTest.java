@@ -22,6 +22,23 @@ class PostgresSettingsTest {
   }
 
   @Test
+  void theInventorysTypedHeartbeatIsUsedUnlessTheConnectorSettingsNameATable() {
+    io.continuity.connector.api.HeartbeatSpec spec =
+        new io.continuity.connector.api.HeartbeatSpec("ops.beat", java.time.Duration.ofSeconds(5));
+
+    PostgresSettings fromInventory = Fixtures.settings(Fixtures.config().withHeartbeat(spec));
+    PostgresSettings own =
+        Fixtures.settings(Fixtures.config("heartbeatTable", "mine.beat").withHeartbeat(spec));
+    PostgresSettings none = Fixtures.settings(Fixtures.config());
+
+    assertThat(fromInventory.heartbeatTable()).contains("ops.beat");
+    assertThat(fromInventory.heartbeatInterval()).contains(java.time.Duration.ofSeconds(5));
+    assertThat(own.heartbeatTable()).contains("mine.beat");
+    assertThat(none.heartbeatTable()).isEmpty();
+    assertThat(none.heartbeatInterval()).isEmpty();
+  }
+
+  @Test
   void aCloneActionWithoutItsDiscardActionIsRefused() {
     assertThatThrownBy(
             () ->

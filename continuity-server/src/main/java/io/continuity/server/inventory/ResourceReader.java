@@ -10,12 +10,10 @@ import io.continuity.core.inventory.Site;
 import io.continuity.core.inventory.Tier;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
@@ -38,13 +36,6 @@ final class ResourceReader {
           "rpo",
           "heartbeat",
           "connector");
-  static final List<Platform> KNOWN_PLATFORMS =
-      List.of(
-          Platform.POSTGRESQL,
-          Platform.MONGODB,
-          Platform.SQLSERVER,
-          Platform.SNOWFLAKE,
-          Platform.SIMULATED);
   static final String DEFAULT_HEARTBEAT_TABLE = "continuity_heartbeat";
   static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofSeconds(10);
 
@@ -113,15 +104,15 @@ final class ResourceReader {
     return yaml.requiredText(fields, "platform")
         .flatMap(
             text -> {
-              Optional<Platform> platform =
-                  KNOWN_PLATFORMS.stream()
-                      .filter(p -> p.name().equalsIgnoreCase(text.trim()))
-                      .findFirst();
+              Optional<Platform> platform = PlatformCatalog.classPath().find(text);
               if (platform.isEmpty()) {
                 yaml.error(
                     fields.get("platform").get(),
                     fields.path("platform"),
-                    "unknown platform '" + text + "'; known platforms: " + knownPlatforms());
+                    "unknown platform '"
+                        + text
+                        + "'; known platforms: "
+                        + PlatformCatalog.classPath().describe());
               }
               return platform;
             });
@@ -129,13 +120,7 @@ final class ResourceReader {
 
   /** The platforms an inventory may name. */
   static List<Platform> knownPlatformList() {
-    return KNOWN_PLATFORMS;
-  }
-
-  static String knownPlatforms() {
-    return KNOWN_PLATFORMS.stream()
-        .map(p -> p.name().toLowerCase(Locale.ROOT))
-        .collect(Collectors.joining(", "));
+    return PlatformCatalog.classPath().accepted();
   }
 
   /** The primary and the DR site, in that order. */

@@ -5,6 +5,7 @@ import io.continuity.connector.api.ConnectorConfig;
 import io.continuity.connector.api.ConnectorException;
 import io.continuity.connector.api.ConnectorFactories;
 import io.continuity.connector.api.ConnectorFactory;
+import io.continuity.connector.api.HeartbeatSpec;
 import io.continuity.connector.api.SecretResolver;
 import io.continuity.connector.api.SiteEndpoint;
 import io.continuity.core.inventory.Resource;
@@ -29,9 +30,6 @@ import org.slf4j.LoggerFactory;
 final class ConnectorRegistry implements ResourceConnectors, AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(ConnectorRegistry.class);
-
-  /** The connector setting that names the heartbeat table (the inventory's heartbeat.table). */
-  static final String HEARTBEAT_TABLE_SETTING = "heartbeatTable";
 
   private final ConnectorFactories factories;
   private final SecretResolver secrets;
@@ -110,25 +108,22 @@ final class ConnectorRegistry implements ResourceConnectors, AutoCloseable {
 
   /**
    * What the connector may know: sites with their connector settings ({@code connector.sites.<site
-   * name>}), resource-wide settings, secret refs. The inventory's {@code heartbeat.table} reaches
-   * the connector as the setting {@value #HEARTBEAT_TABLE_SETTING} (unless the settings name one
-   * themselves), so a heartbeat declared once in the inventory is also the one the connector
-   * writes.
+   * name>}), resource-wide settings, secret refs, and the inventory's heartbeat as a typed {@link
+   * HeartbeatSpec} (table and interval), so a heartbeat declared once in the inventory is also the
+   * one the connector writes, as often as the inventory says.
    */
   ConnectorConfig configOf(Resource resource) {
     List<SiteEndpoint> sites =
         List.of(endpoint(resource, resource.primarySite()), endpoint(resource, resource.drSite()));
     Map<String, String> settings = new LinkedHashMap<>(resource.connector().settings());
-    resource
-        .heartbeat()
-        .ifPresent(heartbeat -> settings.putIfAbsent(HEARTBEAT_TABLE_SETTING, heartbeat.table()));
     return new ConnectorConfig(
         resource.id(),
         resource.platform(),
         sites,
         settings,
         resource.connector().secrets(),
-        secrets);
+        secrets,
+        resource.heartbeat().map(h -> new HeartbeatSpec(h.table(), h.interval())));
   }
 
   private static SiteEndpoint endpoint(Resource resource, Site site) {

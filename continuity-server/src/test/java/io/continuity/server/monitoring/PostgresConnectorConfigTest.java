@@ -7,6 +7,7 @@ import io.continuity.connector.api.Connector;
 import io.continuity.connector.api.ConnectorConfig;
 import io.continuity.connector.api.ConnectorFactories;
 import io.continuity.connector.api.EnvironmentSecretResolver;
+import io.continuity.connector.api.HeartbeatSpec;
 import io.continuity.connector.api.Platform;
 import io.continuity.connector.api.SiteRole;
 import io.continuity.core.inventory.Resource;
@@ -14,6 +15,7 @@ import io.continuity.server.inventory.InventoryParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -76,8 +78,10 @@ class PostgresConnectorConfigTest {
         .containsEntry("action.fence", "sh /tmp/lab/east-fence.sh");
     assertThat(config.settings())
         .containsEntry("user", "postgres")
-        .containsEntry("database", "app")
-        .containsEntry("heartbeatTable", "continuity.heartbeat");
+        .containsEntry("database", "app");
+    assertThat(config.heartbeat())
+        .as("the inventory's heartbeat reaches the connector typed, with its interval")
+        .contains(new HeartbeatSpec("continuity.heartbeat", Duration.ofSeconds(5)));
     assertThat(config.secrets()).containsKey("password");
     assertThat(lookup)
         .as("the PostgreSQL connector accepts it: %s", lookup)
@@ -114,7 +118,9 @@ class PostgresConnectorConfigTest {
             resource.rpo(),
             resource.heartbeat());
 
-    assertThat(registry.configOf(own).settings()).containsEntry("heartbeatTable", "ops.beat");
+    ConnectorConfig config = registry.configOf(own);
+    assertThat(config.settings()).containsEntry("heartbeatTable", "ops.beat");
+    assertThat(registry.lookup(own)).isInstanceOf(ConnectorLookup.Available.class);
   }
 
   private static Resource parse(Path dir) throws IOException {
