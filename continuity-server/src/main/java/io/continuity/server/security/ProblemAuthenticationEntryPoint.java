@@ -13,8 +13,8 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 
 /**
  * Answers unauthenticated requests: API, actuator and OpenAPI clients get 401 problem+json with a
- * Basic challenge; browsers asking for a page are sent to the login form. Failed logins are logged
- * (not audited, so anonymous clients cannot flood the audit trail).
+ * Basic challenge; browsers asking for a page are sent to the login form ({@code /login?expired}
+ * when their session timed out). Failed sign-ins are counted and audited by {@link SignInThrottle}.
  */
 final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
 
@@ -29,6 +29,11 @@ final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint 
       AuthenticationException authException)
       throws IOException, jakarta.servlet.ServletException {
     if (SecurityPaths.isBrowserPage(request)) {
+      if (request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid()) {
+        // The browser's session ended (idle timeout): say so on the login page.
+        response.sendRedirect(request.getContextPath() + "/login?expired");
+        return;
+      }
       loginPage.commence(request, response, authException);
       return;
     }
