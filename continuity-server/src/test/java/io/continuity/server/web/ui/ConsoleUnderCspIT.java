@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.PageAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.Cookie;
 import io.continuity.connector.simulated.SimulatedPlatform;
@@ -164,6 +165,28 @@ class ConsoleUnderCspIT {
     assertThat(page).hasURL(Pattern.compile(".*/login\\?expired$"));
     assertThat(page.locator("[data-testid=session-expired]"))
         .containsText("signed out after 30 minutes without activity");
+  }
+
+  @Test
+  void aDashboardLeftPollingAfterItsSessionEndedGoesToTheLoginPageWithTheReason() {
+    Page admin = browser().loggedIn("admin", PASSWORD);
+    admin.navigate("/");
+    assertThat(admin.context().cookies()).extracting(c -> c.name).contains("JSESSIONID");
+
+    // The server no longer knows the session (as after the idle timeout); the page keeps polling.
+    admin.context().clearCookies();
+    admin
+        .context()
+        .addCookies(
+            List.of(
+                new Cookie("JSESSIONID", "FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF")
+                    .setUrl("http://localhost:" + port)));
+
+    assertThat(admin)
+        .hasURL(
+            Pattern.compile(".*/login\\?expired$"),
+            new PageAssertions.HasURLOptions().setTimeout(15_000));
+    assertThat(admin.locator("[data-testid=session-expired]")).isVisible();
   }
 
   private static String expectedPolicy() {
