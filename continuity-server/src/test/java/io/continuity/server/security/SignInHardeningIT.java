@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.catalina.Context;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -25,6 +26,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -55,6 +58,7 @@ class SignInHardeningIT {
 
   @LocalServerPort int port;
   @Autowired AuditTrail audit;
+  @Autowired ServletWebServerApplicationContext context;
 
   @DynamicPropertySource
   static void store(DynamicPropertyRegistry registry) throws IOException {
@@ -272,6 +276,14 @@ class SignInHardeningIT {
 
     assertThat(from("127.0.0.10").get("/login?expired").body())
         .contains("You were signed out after 30 minutes without activity.");
+  }
+
+  @Test
+  void consoleSessionsEndAfterThirtyIdleMinutesByDefault() {
+    TomcatWebServer server = (TomcatWebServer) context.getWebServer();
+    Context webapp = (Context) server.getTomcat().getHost().findChildren()[0];
+
+    assertThat(webapp.getSessionTimeout()).isEqualTo(30);
   }
 
   private static String sessionCookie(Reply reply) {
