@@ -57,6 +57,11 @@ final class NotificationText {
                   + detail(event, "status");
           case NotifiedEvents.READINESS_RESOLVED ->
               "Readiness restored: " + event.resourceId() + " is GREEN";
+          case NotifiedEvents.SIGN_IN_THROTTLED ->
+              "Sign-ins throttled: "
+                  + detail(event, "username")
+                  + " from "
+                  + detail(event, "clientAddress");
           default -> event.type() + ": " + what;
         };
     String subject = "[Continuity] " + headline + id;
@@ -65,7 +70,14 @@ final class NotificationText {
 
   String body(AuditRecord event, Optional<RequestParties> parties) {
     StringBuilder text = new StringBuilder(sentence(event, parties)).append("\n\n");
-    line(text, "What", what(event, parties) + parties.map(p -> " to " + p.targetSite()).orElse(""));
+    if (parties.isPresent()
+        || event.resourceId() != null
+        || event.details().containsKey("groupId")) {
+      line(
+          text,
+          "What",
+          what(event, parties) + parties.map(p -> " to " + p.targetSite()).orElse(""));
+    }
     line(text, "Execution", event.executionId());
     line(text, "Resource", event.resourceId());
     parties.ifPresent(p -> line(text, "Requested by", p.requester()));
@@ -120,6 +132,17 @@ final class NotificationText {
               + ". A failover now may lose data or may not be provable; check the resource.";
       case NotifiedEvents.READINESS_RESOLVED ->
           event.resourceId() + " is GREEN and fully visible again.";
+      case NotifiedEvents.SIGN_IN_THROTTLED ->
+          "Someone at "
+              + detail(event, "clientAddress")
+              + " failed to sign in as "
+              + detail(event, "username")
+              + " too often ("
+              + detail(event, "mechanism")
+              + "); that address is refused for this user for "
+              + detail(event, "blockedForSeconds")
+              + " s. Other addresses can still sign in. If this is not a colleague mistyping,"
+              + " check the source.";
       default -> event.type() + " on " + what + ".";
     };
   }

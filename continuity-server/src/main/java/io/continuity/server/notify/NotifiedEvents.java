@@ -1,5 +1,6 @@
 package io.continuity.server.notify;
 
+import io.continuity.server.security.SignInEvents;
 import java.util.Map;
 import java.util.Set;
 
@@ -16,6 +17,7 @@ final class NotifiedEvents {
   static final String APPROVAL_DENIED = "APPROVAL_DENIED";
   static final String READINESS_ALERT = ReadinessAlerts.ALERT;
   static final String READINESS_RESOLVED = ReadinessAlerts.RESOLVED;
+  static final String SIGN_IN_THROTTLED = SignInEvents.SIGN_IN_THROTTLED;
 
   /** Every type that may notify (a webhook's {@code events} filter names some of these). */
   static final Set<String> TYPES =
@@ -29,7 +31,8 @@ final class NotifiedEvents {
           REQUEST_EXPIRED,
           APPROVAL_DENIED,
           READINESS_ALERT,
-          READINESS_RESOLVED);
+          READINESS_RESOLVED,
+          SIGN_IN_THROTTLED);
 
   /** Prefix of the details a refused confirmation records for each failed precheck. */
   static final String FAILED_CHECK_PREFIX = "failed.";

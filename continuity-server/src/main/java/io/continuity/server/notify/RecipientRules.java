@@ -26,6 +26,8 @@ import java.util.Set;
  *   <li>{@code REQUEST_EXPIRED}, {@code APPROVAL_DENIED} (a rejection): the requester.
  *   <li>{@code READINESS_ALERT}, {@code READINESS_RESOLVED} (a resource of an alerting tier lost
  *       visibility, turned RED or lost its marker, or recovered): every OPERATOR, who is on call.
+ *   <li>{@code SIGN_IN_THROTTLED} (someone kept guessing a user's password from one address): every
+ *       ADMIN.
  * </ul>
  */
 final class RecipientRules {
@@ -77,6 +79,9 @@ final class RecipientRules {
       case NotifiedEvents.READINESS_ALERT:
       case NotifiedEvents.READINESS_RESOLVED:
         to.addAll(holding(Role.OPERATOR));
+        break;
+      case NotifiedEvents.SIGN_IN_THROTTLED:
+        to.addAll(holding(Role.ADMIN));
         break;
       default:
         break;

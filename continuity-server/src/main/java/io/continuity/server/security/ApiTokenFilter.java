@@ -18,18 +18,25 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Authenticates {@code Authorization: Bearer ct_...} on machine paths with {@link ApiTokens}: the
  * token's owner, with the roles the user directory gives them now (a user removed from the
  * configuration is refused even with a live token). A bearer that is not a live token is answered
- * 401 at once, never passed on anonymously. Other requests go on untouched.
+ * 401 at once, never passed on anonymously, and counted by the {@link SignInThrottle} (which has
+ * already refused a throttled address before this filter). Other requests go on untouched.
  */
 final class ApiTokenFilter extends OncePerRequestFilter {
 
   private final ApiTokens tokens;
   private final UserDirectory directory;
   private final AuthenticationEntryPoint entryPoint;
+  private final SignInThrottle throttle;
 
-  ApiTokenFilter(ApiTokens tokens, UserDirectory directory, AuthenticationEntryPoint entryPoint) {
+  ApiTokenFilter(
+      ApiTokens tokens,
+      UserDirectory directory,
+      AuthenticationEntryPoint entryPoint,
+      SignInThrottle throttle) {
     this.tokens = tokens;
     this.directory = directory;
     this.entryPoint = entryPoint;
+    this.throttle = throttle;
   }
 
   @Override
@@ -59,7 +66,13 @@ final class ApiTokenFilter extends OncePerRequestFilter {
                                                 new SimpleGrantedAuthority(
                                                     SecurityRoles.authority(r)))
                                         .toList())));
+    Optional<SignInThrottleFilter.Checked> checked = SignInThrottleFilter.Checked.of(request);
     if (authentication.isEmpty()) {
+      checked.ifPresent(
+          c ->
+              throttle.failed(
+                  c.attempt(),
+                  "API token refused: unknown, expired or revoked, or its owner has no access"));
       SecurityContextHolder.clearContext();
       entryPoint.commence(
           request,
@@ -67,6 +80,7 @@ final class ApiTokenFilter extends OncePerRequestFilter {
           new BadCredentialsException("the API token is unknown, expired or revoked"));
       return;
     }
+    checked.ifPresent(c -> throttle.succeeded(c.attempt(), c.hadRecord()));
     SecurityContext context = SecurityContextHolder.createEmptyContext();
     context.setAuthentication(authentication.get());
     SecurityContextHolder.setContext(context);

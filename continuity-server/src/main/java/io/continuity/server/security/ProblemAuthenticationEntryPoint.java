@@ -13,8 +13,9 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 
 /**
  * Answers unauthenticated requests: API, actuator and OpenAPI clients get 401 problem+json with a
- * Basic challenge; browsers asking for a page are sent to the login form. Failed logins are logged
- * (not audited, so anonymous clients cannot flood the audit trail).
+ * Basic challenge; browsers asking for a page are sent to the login form ({@code /login?expired}
+ * when their session timed out), and so are console pages polling with htmx ({@code HX-Redirect}).
+ * Failed sign-ins are counted and audited by {@link SignInThrottle}.
  */
 final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
 
@@ -28,8 +29,24 @@ final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint 
       HttpServletResponse response,
       AuthenticationException authException)
       throws IOException, jakarta.servlet.ServletException {
+    boolean sessionEnded =
+        request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid();
     if (SecurityPaths.isBrowserPage(request)) {
+      if (sessionEnded) {
+        // The browser's session ended (idle timeout): say so on the login page.
+        response.sendRedirect(request.getContextPath() + "/login?expired");
+        return;
+      }
       loginPage.commence(request, response, authException);
+      return;
+    }
+    if ("true".equals(request.getHeader("HX-Request"))) {
+      // A console page polling with htmx: send the whole page to the login page (htmx follows
+      // HX-Redirect), and no Basic challenge, which would pop up the browser's password dialog.
+      response.setHeader(
+          "HX-Redirect", request.getContextPath() + (sessionEnded ? "/login?expired" : "/login"));
+      ProblemResponses.write(
+          request, response, HttpStatus.UNAUTHORIZED, "The session ended; sign in again.");
       return;
     }
     boolean badCredentials = request.getHeader(HttpHeaders.AUTHORIZATION) != null;

@@ -7,13 +7,14 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 
 /**
@@ -28,10 +29,33 @@ import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
  *   <li>{@code /actuator/**} other than health (metrics, prometheus): ADMIN only.
  *   <li>everything else (Swagger UI, {@code /v3/api-docs}, pages): any authenticated user.
  * </ul>
+ *
+ * <p>Every sign-in attempt passes the {@link SignInThrottleFilter} first; every response carries a
+ * strict Content-Security-Policy, {@code Referrer-Policy: same-origin}, a Permissions-Policy and,
+ * over TLS (directly or through a trusted proxy, {@link TrustedProxies}), HSTS (decision 017).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ContinuitySecurityProperties.class, OidcProperties.class})
+@EnableConfigurationProperties({
+  ContinuitySecurityProperties.class,
+  OidcProperties.class,
+  ThrottleProperties.class
+})
 class SecurityConfiguration {
+
+  /**
+   * What pages may load: scripts, styles, images and connections from this origin only (the
+   * console's own files and its WebJars), no inline script or style, no plugins, no framing, forms
+   * posting only here.
+   */
+  static final String CONTENT_SECURITY_POLICY =
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+          + " font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self';"
+          + " form-action 'self'; frame-ancestors 'none'";
+
+  /** Browser features the console never uses, switched off for it and anything it might embed. */
+  static final String PERMISSIONS_POLICY =
+      "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(),"
+          + " display-capture=(), fullscreen=(self)";
 
   @Bean
   PasswordEncoder passwordEncoder() {
@@ -47,7 +71,8 @@ class SecurityConfiguration {
       UserDirectory directory,
       ObjectProvider<ClientRegistrationRepository> sso,
       OidcProperties oidc,
-      SsoUserRepository ssoUsers)
+      SsoUserRepository ssoUsers,
+      SignInThrottle throttle)
       throws Exception {
     ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint();
     HttpSessionRequestCache pagesOnly = new HttpSessionRequestCache();
@@ -66,10 +91,21 @@ class SecurityConfiguration {
                     .anyRequest()
                     .authenticated())
         .addFilterBefore(
-            new ApiTokenFilter(apiTokens, directory, entryPoint), BasicAuthenticationFilter.class)
+            new SignInThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+        .addFilterBefore(
+            new ApiTokenFilter(apiTokens, directory, entryPoint, throttle),
+            BasicAuthenticationFilter.class)
         .httpBasic(basic -> basic.realmName("continuity").authenticationEntryPoint(entryPoint))
         .formLogin(form -> form.loginPage("/login").permitAll())
-        .logout(Customizer.withDefaults())
+        .logout(logout -> logout.deleteCookies("JSESSIONID"))
+        .headers(
+            headers ->
+                headers
+                    .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                    .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                    .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY))
+                    .httpStrictTransportSecurity(
+                        hsts -> hsts.maxAgeInSeconds(31_536_000).includeSubDomains(true)))
         .csrf(csrf -> csrf.ignoringRequestMatchers(SecurityPaths::isCsrfExempt))
         .requestCache(cache -> cache.requestCache(pagesOnly))
         .exceptionHandling(

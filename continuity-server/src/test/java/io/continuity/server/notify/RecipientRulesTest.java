@@ -33,6 +33,17 @@ class RecipientRulesTest {
   }
 
   @Test
+  void throttledSignInsAlertEveryAdmin() {
+    AuditRecord throttled =
+        event(
+            "SIGN_IN_THROTTLED",
+            "system:sign-in-throttle",
+            Map.of("username", "admin", "clientAddress", "203.0.113.7"));
+
+    assertThat(recipients(throttled, null)).containsExactly("admin");
+  }
+
+  @Test
   void requestThatNeedsNoApprovalNotifiesNobody() {
     AuditRecord created = event("REQUEST_CREATED", "alice", Map.of("state", "APPROVED"));
 

@@ -4,8 +4,10 @@ import io.continuity.server.security.DemoAccounts;
 import io.continuity.server.security.SsoProviders;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
+import java.time.Duration;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.WebAttributes;
 import org.springframework.stereotype.Controller;
@@ -14,17 +16,23 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * The login page: the password form, a button per single sign-on provider (with why a sign-in was
- * refused), and in the demo profile the demo users and their roles (no password).
+ * refused), why the last attempt was throttled or the session ended, and in the demo profile the
+ * demo users and their roles (no password).
  */
 @Controller
 class LoginController {
 
   private final ObjectProvider<DemoAccounts> demo;
   private final SsoProviders sso;
+  private final Duration idleTimeout;
 
-  LoginController(ObjectProvider<DemoAccounts> demo, SsoProviders sso) {
+  LoginController(
+      ObjectProvider<DemoAccounts> demo,
+      SsoProviders sso,
+      @Value("${server.servlet.session.timeout:30m}") Duration idleTimeout) {
     this.demo = demo;
     this.sso = sso;
+    this.idleTimeout = idleTimeout;
   }
 
   @GetMapping("/login")
@@ -43,6 +51,16 @@ class LoginController {
               : "Single sign-on did not complete; try again.";
     }
     model.addAttribute("ssoError", ssoError);
+    model.addAttribute("throttledSeconds", throttledSeconds(request.getParameter("throttled")));
+    model.addAttribute("idleMinutes", Math.max(1, idleTimeout.toMinutes()));
     return "login";
+  }
+
+  /** The wait the throttle asked for, when the parameter is a plausible number of seconds. */
+  private static Long throttledSeconds(String parameter) {
+    if (parameter == null || !parameter.matches("\\d{1,6}")) {
+      return null;
+    }
+    return Long.parseLong(parameter);
   }
 }

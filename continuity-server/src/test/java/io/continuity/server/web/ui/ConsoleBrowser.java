@@ -11,7 +11,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -27,6 +29,7 @@ public final class ConsoleBrowser implements AutoCloseable {
   private final Playwright playwright;
   private final Browser browser;
   private final String baseUrl;
+  private final List<Consumer<BrowserContext>> contextHooks = new ArrayList<>();
 
   private ConsoleBrowser(Playwright playwright, Browser browser, String baseUrl) {
     this.playwright = playwright;
@@ -72,11 +75,22 @@ public final class ConsoleBrowser implements AutoCloseable {
     return new ConsoleBrowser(playwright, browser, baseUrl);
   }
 
-  /** A page of a fresh session, logged in through the login form as this user. */
-  public Page loggedIn(String user, String password) {
+  /** Runs {@code hook} on every context (session) opened from now on, e.g. to watch its console. */
+  void onEveryContext(Consumer<BrowserContext> hook) {
+    contextHooks.add(hook);
+  }
+
+  private BrowserContext newContext() {
     BrowserContext context =
         browser.newContext(
             new Browser.NewContextOptions().setViewportSize(1280, 800).setBaseURL(baseUrl));
+    contextHooks.forEach(hook -> hook.accept(context));
+    return context;
+  }
+
+  /** A page of a fresh session, logged in through the login form as this user. */
+  public Page loggedIn(String user, String password) {
+    BrowserContext context = newContext();
     context.setDefaultTimeout(15_000);
     Page page = context.newPage();
     page.navigate("/login");
@@ -93,9 +107,7 @@ public final class ConsoleBrowser implements AutoCloseable {
 
   /** A page of a fresh session, not logged in. */
   Page anonymous() {
-    return browser
-        .newContext(new Browser.NewContextOptions().setViewportSize(1280, 800).setBaseURL(baseUrl))
-        .newPage();
+    return newContext().newPage();
   }
 
   public static Path screenshot(Page page, String name) {
