@@ -12,6 +12,7 @@ import io.continuity.server.audit.AuditTrail;
 import io.continuity.server.support.FastMonitoring;
 import io.continuity.server.support.HttpTestClient;
 import io.continuity.server.support.HttpTestClient.Response;
+import io.continuity.server.support.SimulatedInventory;
 import io.continuity.server.support.TestStateStore;
 import io.continuity.server.web.ui.ConsoleBrowser;
 import java.io.IOException;
@@ -72,23 +73,7 @@ class GuardRailsIT {
 
   /** Simulated resources east/west; {@code grouped}: guard-busy and guard-idle form a group. */
   static String inventoryOf(List<String> ids, boolean grouped) {
-    StringBuilder yaml = new StringBuilder("resources:\n");
-    for (String id : ids) {
-      yaml.append(
-          """
-            - id: %s
-              name: %s
-              platform: simulated
-              tier: 2
-              environment: test
-              owner: test@example.com
-              sites: { primary: east, dr: west }
-              rpo: { target: 2m, warn: 30s }
-              connector:
-                settings: { scenario: steady, jitter: "0" }
-          """
-              .formatted(id, id));
-    }
+    StringBuilder yaml = new StringBuilder(SimulatedInventory.yaml(ids, java.util.Map.of()));
     if (grouped) {
       yaml.append(
           """

@@ -7,6 +7,7 @@ import io.continuity.server.support.HttpTestClient;
 import io.continuity.server.support.InstanceProperties;
 import io.continuity.server.support.PostgresTestServer;
 import io.continuity.server.support.ServerProcess;
+import io.continuity.server.support.SimulatedInventory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -421,23 +422,7 @@ class ProberTakeoverIT {
   }
 
   Path inventory() throws IOException {
-    StringBuilder yaml = new StringBuilder("resources:\n");
-    for (String id : RESOURCES) {
-      yaml.append(
-          """
-            - id: %s
-              name: %s
-              platform: simulated
-              tier: 2
-              environment: test
-              owner: test@example.com
-              sites: { primary: east, dr: west }
-              rpo: { target: 2m, warn: 30s }
-              connector:
-                settings: { scenario: steady, jitter: "0" }
-          """
-              .formatted(id, id));
-    }
+    StringBuilder yaml = new StringBuilder(SimulatedInventory.yaml(RESOURCES, java.util.Map.of()));
     yaml.append("groups:\n")
         .append("  - id: ")
         .append(GROUP)

@@ -19,6 +19,11 @@ public final class SimulatedInventory {
    */
   public static Path write(Path file, Iterable<String> ids, Map<String, String> hangs)
       throws IOException {
+    return Files.writeString(file, yaml(ids, hangs));
+  }
+
+  /** The {@code resources:} section for these ids (a test may append {@code groups:}). */
+  public static String yaml(Iterable<String> ids, Map<String, String> hangs) {
     StringBuilder yaml = new StringBuilder("resources:\n");
     for (String id : ids) {
       String hang = hangs.containsKey(id) ? ", hangStep: " + hangs.get(id) : "";
@@ -37,6 +42,6 @@ public final class SimulatedInventory {
           """
               .formatted(id, id, hang));
     }
-    return Files.writeString(file, yaml.toString());
+    return yaml.toString();
   }
 }
