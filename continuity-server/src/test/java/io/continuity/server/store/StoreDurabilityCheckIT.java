@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,7 +18,9 @@ class StoreDurabilityCheckIT {
   void theServerRefusesToStartOnAnH2FileStoreWithTheDefaultWriteDelay() {
     try (HikariDataSource store = h2(dir.resolve("late") + ";MODE=PostgreSQL")) {
       StoreDurabilityCheck check =
-          new StoreDurabilityCheck(new StoreSettingsRepository(store), new StoreProperties(false));
+          new StoreDurabilityCheck(
+              new StoreSettingsRepository(store),
+              new StoreProperties(false, Duration.ofSeconds(5)));
 
       assertThatThrownBy(check::afterPropertiesSet)
           .isInstanceOf(IllegalStateException.class)
@@ -30,9 +33,12 @@ class StoreDurabilityCheckIT {
   void theServerStartsOnAnH2FileStoreThatWritesAtCommitOrWhenTheOperatorOptsOut() throws Exception {
     try (HikariDataSource durable = h2(dir.resolve("durable") + ";WRITE_DELAY=0");
         HikariDataSource late = h2(dir.resolve("late-allowed").toString())) {
-      new StoreDurabilityCheck(new StoreSettingsRepository(durable), new StoreProperties(false))
+      new StoreDurabilityCheck(
+              new StoreSettingsRepository(durable),
+              new StoreProperties(false, Duration.ofSeconds(5)))
           .afterPropertiesSet();
-      new StoreDurabilityCheck(new StoreSettingsRepository(late), new StoreProperties(true))
+      new StoreDurabilityCheck(
+              new StoreSettingsRepository(late), new StoreProperties(true, Duration.ofSeconds(5)))
           .afterPropertiesSet();
       assertThat(durable.isRunning()).isTrue();
     }
