@@ -7,13 +7,17 @@ import java.util.Optional;
 
 /**
  * What one probe of one resource saw: connectivity per site, health, the replication state and lag,
- * the replication markers of both sides, an optional heartbeat and the sanitized raw payload.
- * Anything the connector could not see is empty, never a guessed value.
+ * the replication markers of both sides, an optional heartbeat, which site is primary now, what
+ * each member was seen as, and the sanitized raw payload. Anything the connector could not see is
+ * empty, never a guessed value: an empty {@code primarySite} makes the engine's topology precheck
+ * fail, so a connector that cannot tell which site is primary cannot let a role change start.
  *
  * @param observedAt when the probe finished
  * @param sites connectivity per site, one entry for every configured site
  * @param primaryMarker the primary's current position (for PostgreSQL: pg_current_wal_lsn)
  * @param drMarker the DR side's applied position (for PostgreSQL: the replay LSN)
+ * @param primarySite the site whose member takes writes now, as observed; empty when unknown
+ * @param members what each member was seen as (empty when the connector reports sites only)
  */
 public record ProbeResult(
     Instant observedAt,
@@ -24,7 +28,9 @@ public record ProbeResult(
     Optional<ReplicationMarker> primaryMarker,
     Optional<ReplicationMarker> drMarker,
     Optional<HeartbeatReading> heartbeat,
-    SanitizedPayload payload) {
+    SanitizedPayload payload,
+    Optional<String> primarySite,
+    List<MemberObservation> members) {
 
   public ProbeResult {
     Objects.requireNonNull(observedAt, "observedAt");
@@ -36,6 +42,15 @@ public record ProbeResult(
     Objects.requireNonNull(drMarker, "drMarker");
     Objects.requireNonNull(heartbeat, "heartbeat");
     Objects.requireNonNull(payload, "payload");
+    primarySite = primarySite == null ? Optional.empty() : primarySite;
+    members = List.copyOf(members == null ? List.of() : members);
+    String primary = primarySite.orElse(null);
+    if (primary != null
+        && !sites.isEmpty()
+        && sites.stream().noneMatch(s -> s.site().equals(primary))) {
+      throw new IllegalArgumentException(
+          "primary site '" + primary + "' is not one of the probed sites");
+    }
     if (primaryMarker.isPresent()
         && drMarker.isPresent()
         && !primaryMarker.get().isComparableWith(drMarker.get())) {
@@ -57,6 +72,11 @@ public record ProbeResult(
     return primaryMarker.isPresent() && drMarker.isPresent();
   }
 
+  /** The members observed in one site. */
+  public List<MemberObservation> membersIn(String site) {
+    return members.stream().filter(m -> m.site().equals(site)).toList();
+  }
+
   public static Builder builder(Instant observedAt) {
     return new Builder(observedAt);
   }
@@ -72,6 +92,8 @@ public record ProbeResult(
     private ReplicationMarker drMarker;
     private HeartbeatReading heartbeat;
     private SanitizedPayload payload = SanitizedPayload.empty();
+    private String primarySite;
+    private List<MemberObservation> members = List.of();
 
     private Builder(Instant observedAt) {
       this.observedAt = observedAt;
@@ -117,6 +139,17 @@ public record ProbeResult(
       return this;
     }
 
+    /** The site whose member takes writes now, as this probe saw it. */
+    public Builder primarySite(String primarySite) {
+      this.primarySite = primarySite;
+      return this;
+    }
+
+    public Builder members(List<MemberObservation> members) {
+      this.members = members;
+      return this;
+    }
+
     public ProbeResult build() {
       return new ProbeResult(
           observedAt,
@@ -127,7 +160,9 @@ public record ProbeResult(
           Optional.ofNullable(primaryMarker),
           Optional.ofNullable(drMarker),
           Optional.ofNullable(heartbeat),
-          payload);
+          payload,
+          Optional.ofNullable(primarySite),
+          members);
     }
   }
 }
