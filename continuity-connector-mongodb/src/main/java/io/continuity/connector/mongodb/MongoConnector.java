@@ -1,0 +1,165 @@
+package io.continuity.connector.mongodb;
+
+import static io.continuity.connector.support.StandardStepIds.CAPTURE_MARKERS;
+import static io.continuity.connector.support.StandardStepIds.FENCE_OLD_PRIMARY;
+import static io.continuity.connector.support.StandardStepIds.OBSERVE_REPLAY;
+import static io.continuity.connector.support.StandardStepIds.POSTCHECK_ROLES;
+import static io.continuity.connector.support.StandardStepIds.PRECHECK_REPLICATION;
+import static io.continuity.connector.support.StandardStepIds.PRECHECK_TARGET;
+import static io.continuity.connector.support.StandardStepIds.PROMOTE_TARGET;
+import static io.continuity.connector.support.StandardStepIds.VALIDATE_STANDBY_READS;
+import static io.continuity.connector.support.StandardStepIds.VERIFY_WRITES;
+import static io.continuity.connector.support.StandardStepIds.WAIT_FOR_CATCH_UP;
+
+import io.continuity.connector.api.Capabilities;
+import io.continuity.connector.api.Capability;
+import io.continuity.connector.api.CapabilityStatus;
+import io.continuity.connector.api.Connector;
+import io.continuity.connector.api.ConnectorException;
+import io.continuity.connector.api.OperationPlan;
+import io.continuity.connector.api.OperationRequest;
+import io.continuity.connector.api.OperationType;
+import io.continuity.connector.api.PayloadSanitizer;
+import io.continuity.connector.api.PlanStep;
+import io.continuity.connector.api.ProbeResult;
+import io.continuity.connector.api.StepContext;
+import io.continuity.connector.api.StepResult;
+import io.continuity.connector.support.MemberProber;
+import io.continuity.connector.support.MemberProber.MemberAnswer;
+import io.continuity.connector.support.StepRouter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A MongoDB replica set spread over two sites (module README). */
+final class MongoConnector implements Connector {
+
+  private final MongoSettings settings;
+  private final PayloadSanitizer sanitizer;
+  private final MemberClients clients;
+  private final MemberProber prober;
+  private final MongoPlans plans;
+  private final StepRouter router;
+  private final Capabilities capabilities;
+
+  MongoConnector(MongoSettings settings) {
+    this.settings = settings;
+    this.sanitizer = settings.config().sanitizer();
+    this.clients = new MemberClients(settings);
+    this.prober = new MemberProber(settings.resourceId(), sanitizer);
+    this.plans = new MongoPlans(settings);
+    this.capabilities = capabilitiesOf(settings);
+    MongoSteps steps = new MongoSteps(settings, clients, prober, sanitizer);
+    this.router =
+        StepRouter.of("MongoDB")
+            .on(PRECHECK_REPLICATION, steps::precheckReplication)
+            .on(PRECHECK_TARGET, steps::precheckTarget)
+            .on(MongoPlans.FREEZE_OTHERS, steps::freezeOthers)
+            .on(WAIT_FOR_CATCH_UP, steps::waitForCatchUp)
+            .on(
+                PROMOTE_TARGET,
+                (context, timeout) ->
+                    context.plan().type() == OperationType.FAILOVER
+                        ? steps.promoteByForce(context, timeout)
+                        : steps.promoteBySwitchover(context, timeout))
+            .on(MongoPlans.UNFREEZE_OTHERS, steps::unfreezeOthers)
+            .on(FENCE_OLD_PRIMARY, steps::fence)
+            .on(CAPTURE_MARKERS, steps::captureMarkers)
+            .on(VALIDATE_STANDBY_READS, steps::validateReads)
+            .on(OBSERVE_REPLAY, steps::observeReplay)
+            .on(VERIFY_WRITES, steps::verifyWrites)
+            .on(POSTCHECK_ROLES, steps::postcheckRoles)
+            .build();
+  }
+
+  static Capabilities capabilitiesOf(MongoSettings settings) {
+    List<CapabilityStatus> list = new ArrayList<>();
+    list.add(CapabilityStatus.available(Capability.MONITOR));
+    list.add(CapabilityStatus.available(Capability.REPLICATION_MARKER));
+    list.add(
+        CapabilityStatus.unavailable(
+            Capability.HEARTBEAT, "the MongoDB connector does not write a heartbeat document yet"));
+    list.add(CapabilityStatus.available(Capability.DRILL));
+    String noRole =
+        "the connector's user lacks the clusterManager role ('clusterManager: false'):"
+            + " replSetFreeze, replSetStepDown and replSetReconfig need it";
+    if (!settings.clusterManager()) {
+      list.add(CapabilityStatus.unavailable(Capability.SWITCHOVER, noRole));
+      list.add(CapabilityStatus.unavailable(Capability.FAILOVER, noRole));
+      list.add(CapabilityStatus.unavailable(Capability.FENCE, noRole));
+    } else {
+      list.add(CapabilityStatus.available(Capability.SWITCHOVER));
+      boolean fence = settings.action(settings.primarySite(), "fence").isPresent();
+      String noFence =
+          "no 'action.fence' for the primary site "
+              + settings.primarySite().name()
+              + ": a forced reconfig is only safe once no member there can be primary";
+      list.add(
+          fence
+              ? CapabilityStatus.available(Capability.FAILOVER)
+              : CapabilityStatus.unavailable(Capability.FAILOVER, noFence));
+      list.add(
+          fence
+              ? CapabilityStatus.available(Capability.FENCE)
+              : CapabilityStatus.unavailable(Capability.FENCE, noFence));
+    }
+    list.add(
+        CapabilityStatus.unavailable(
+            Capability.FAILBACK,
+            "not in this version: after a failover, rejoin the old members (they roll back diverged"
+                + " writes into rollback files) and run a SWITCHOVER back"));
+    list.add(CapabilityStatus.unavailable(Capability.REJOIN, "not in this version"));
+    return Capabilities.of(list);
+  }
+
+  @Override
+  public Capabilities capabilities() {
+    return capabilities;
+  }
+
+  @Override
+  public ProbeResult probe(Duration timeout) throws ConnectorException {
+    if (timeout.isZero() || timeout.isNegative() || timeout.toMillis() < 1) {
+      throw ConnectorException.retriable("probe timeout too short: " + timeout);
+    }
+    List<MemberAnswer<MemberView>> answers =
+        prober.probeAll(
+            settings.config(),
+            timeout,
+            (site, member, deadline) -> MemberView.read(clients, site.name(), member, deadline),
+            MongoFailures::connectivity);
+    return ProbeAssembler.assemble(settings, answers, Instant.now(), sanitizer);
+  }
+
+  @Override
+  public OperationPlan plan(OperationRequest request) throws ConnectorException {
+    Capability needed = request.type().requiredCapability();
+    if (!capabilities.has(needed)) {
+      throw ConnectorException.permanent(
+          request.type()
+              + " is not available for "
+              + settings.resourceId()
+              + ": "
+              + capabilities.status(needed).reason());
+    }
+    return plans.plan(request);
+  }
+
+  @Override
+  public StepResult execute(PlanStep step, StepContext context, Duration timeout)
+      throws ConnectorException {
+    return router.run(step, context, timeout);
+  }
+
+  @Override
+  public void close() {
+    prober.close();
+    clients.close();
+  }
+
+  @Override
+  public String toString() {
+    return "MongoConnector[" + settings.resourceId() + "]";
+  }
+}

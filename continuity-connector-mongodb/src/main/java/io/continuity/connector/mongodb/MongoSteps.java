@@ -1,0 +1,993 @@
+package io.continuity.connector.mongodb;
+
+import com.mongodb.MongoCommandException;
+import com.mongodb.MongoException;
+import com.mongodb.MongoSocketException;
+import com.mongodb.WriteConcern;
+import io.continuity.connector.api.ConnectorException;
+import io.continuity.connector.api.LossEvidence;
+import io.continuity.connector.api.MemberEndpoint;
+import io.continuity.connector.api.OperationType;
+import io.continuity.connector.api.PayloadSanitizer;
+import io.continuity.connector.api.SiteEndpoint;
+import io.continuity.connector.api.StepContext;
+import io.continuity.connector.api.StepOutcome;
+import io.continuity.connector.api.StepResult;
+import io.continuity.connector.support.Deadline;
+import io.continuity.connector.support.HostActionEndpoint;
+import io.continuity.connector.support.HostActionRunner;
+import io.continuity.connector.support.MemberProber;
+import io.continuity.connector.support.MemberProber.MemberAnswer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.bson.Document;
+
+/**
+ * Every step of the MongoDB plans (brief §1.4 switchover, §1.5 failover, §1.7 drill). Each step
+ * reads the set afresh on every member (roles are discovered, never assumed) and the step that
+ * changes roles re-checks its own gate.
+ */
+final class MongoSteps {
+
+  static final String SOURCE = "source";
+  static final String TARGET = "target";
+  static final String TARGET_MEMBER = "targetMember";
+  static final String PRIMARY_MEMBER = "primaryMember";
+  static final String PRIMARY_OPTIME = "primaryOpTime";
+  static final String PRIMARY_SEEN_AT = "primaryOpTimeSeenAt";
+  static final String TARGET_OPTIME = "targetOpTime";
+  static final String FINAL_OPTIME = "finalPrimaryOpTime";
+  static final String FROZEN = "frozenMembers";
+  static final String CONCLUSION = "conclusion";
+  static final String EVIDENCE = "evidence";
+
+  private static final Duration POLL = Duration.ofMillis(100);
+  private static final int LOCK_TIMEOUT = 24;
+
+  private final MongoSettings settings;
+  private final MemberClients clients;
+  private final MemberProber prober;
+  private final PayloadSanitizer sanitizer;
+  private final HostActionRunner hostActions;
+
+  MongoSteps(
+      MongoSettings settings,
+      MemberClients clients,
+      MemberProber prober,
+      PayloadSanitizer sanitizer) {
+    this.settings = settings;
+    this.clients = clients;
+    this.prober = prober;
+    this.sanitizer = sanitizer;
+    this.hostActions = new HostActionRunner(settings.resourceId(), sanitizer);
+  }
+
+  /** The plan's sites: the target, the other one (the source), and the member to promote. */
+  record Sites(SiteEndpoint source, SiteEndpoint target, MemberEndpoint member) {}
+
+  Sites sites(StepContext context) throws ConnectorException {
+    SiteEndpoint target = settings.site(context.plan().targetSite());
+    return new Sites(settings.otherSite(target), target, settings.targetOf(target));
+  }
+
+  List<MemberAnswer<MemberView>> observe(Duration timeout) {
+    Duration bounded =
+        timeout.compareTo(Duration.ofSeconds(10)) > 0 ? Duration.ofSeconds(10) : timeout;
+    return prober.probeAll(
+        settings.config(),
+        bounded,
+        (site, member, deadline) -> MemberView.read(clients, site.name(), member, deadline),
+        MongoFailures::connectivity);
+  }
+
+  static Optional<MemberView> view(List<MemberAnswer<MemberView>> answers, String member) {
+    return answers.stream()
+        .filter(a -> a.member().name().equals(member))
+        .flatMap(a -> a.value().stream())
+        .findFirst();
+  }
+
+  private MemberEndpoint endpoint(String member) {
+    return settings.sites().stream()
+        .flatMap(s -> s.members().stream())
+        .filter(m -> m.name().equals(member))
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("no configured member " + member));
+  }
+
+  /** The configured member that answered as {@code host} (its replica-set name). */
+  private static Optional<MemberAnswer<MemberView>> byHost(
+      List<MemberAnswer<MemberView>> answers, String host) {
+    return answers.stream()
+        .filter(a -> a.value().flatMap(MemberView::me).map(host::equals).orElse(false))
+        .findFirst();
+  }
+
+  // ------------------------------------------------------------------ prechecks
+
+  StepResult precheckReplication(StepContext context, Duration timeout) throws ConnectorException {
+    Sites sites = sites(context);
+    List<MemberAnswer<MemberView>> answers = observe(timeout);
+    ProbeAssembler.Topology topology = ProbeAssembler.topology(settings, answers);
+    Map<String, String> facts = baseFacts(sites);
+    if (topology.primaries() != 1) {
+      return failed(
+          "precheck failed: " + topology.primaries() + " members answer as primary; one is needed",
+          facts);
+    }
+    MemberView primary = topology.primary().get();
+    if (!primary.site().equals(sites.source().name())) {
+      return failed(
+          "precheck failed: the primary "
+              + primary.member()
+              + " is in "
+              + primary.site()
+              + ", not in "
+              + sites.source().name(),
+          facts);
+    }
+    Optional<MemberView> target = view(answers, sites.member().name());
+    if (target.isEmpty()) {
+      return failed("precheck failed: " + sites.member().name() + " does not answer", facts);
+    }
+    MemberView t = target.get();
+    if (t.myState() != MemberView.STATE_SECONDARY) {
+      return failed(
+          "precheck failed: " + t.member() + " is " + t.stateName() + ", not SECONDARY", facts);
+    }
+    OpTime primaryAt = primary.position().orElse(null);
+    OpTime targetAt = t.appliedPosition().orElse(null);
+    if (primaryAt == null || targetAt == null) {
+      return failed(
+          "precheck failed: an optime is missing (primary "
+              + primaryAt
+              + ", target "
+              + targetAt
+              + ")",
+          facts);
+    }
+    facts.put(PRIMARY_MEMBER, primary.member());
+    facts.put(PRIMARY_OPTIME, primaryAt.value());
+    facts.put(PRIMARY_SEEN_AT, Instant.now().toString());
+    facts.put(TARGET_OPTIME, targetAt.value());
+    if (context.plan().type() == OperationType.DRILL) {
+      return succeeded(
+          primary.member()
+              + " is primary at "
+              + primaryAt
+              + "; "
+              + t.member()
+              + " is SECONDARY at "
+              + targetAt,
+          facts);
+    }
+    Optional<MemberView.ConfigView> config = primary.config();
+    Optional<MemberView.ConfMember> conf = config.flatMap(c -> t.me().flatMap(c::member));
+    if (conf.isEmpty()) {
+      return failed(
+          "precheck failed: " + t.member() + " is not in the primary's replica-set config", facts);
+    }
+    if (!conf.get().electable()) {
+      return failed(
+          "precheck failed: "
+              + t.member()
+              + " cannot be elected (priority "
+              + conf.get().priority()
+              + ", votes "
+              + conf.get().votes()
+              + ", hidden "
+              + conf.get().hidden()
+              + ", secondaryDelaySecs "
+              + conf.get().secondaryDelaySecs()
+              + ")",
+          facts);
+    }
+    double highest =
+        config.get().members().stream()
+            .filter(m -> !m.host().equals(conf.get().host()) && m.electable())
+            .mapToDouble(MemberView.ConfMember::priority)
+            .max()
+            .orElse(0);
+    if (highest > conf.get().priority()) {
+      return failed(
+          "precheck failed: "
+              + t.member()
+              + " has priority "
+              + conf.get().priority()
+              + " but another electable member has "
+              + highest
+              + ": it would take the primary back once unfrozen. Raise the target's priority with a"
+              + " normal replSetReconfig first",
+          facts);
+    }
+    Duration lag = ProbeAssembler.lag(primaryAt, targetAt);
+    if (lag.compareTo(settings.maxSwitchoverLag()) > 0) {
+      return failed(
+          "precheck failed: "
+              + t.member()
+              + " is "
+              + lag.toMillis()
+              + " ms behind (maxSwitchoverLag "
+              + settings.maxSwitchoverLag()
+              + ")",
+          facts);
+    }
+    List<String> unhealthy =
+        primary.statusMembers().stream()
+            .filter(m -> !m.healthy())
+            .map(MemberView.StatusMember::name)
+            .toList();
+    long voters = config.get().members().stream().filter(m -> m.votes() > 0).count();
+    long healthyVoters =
+        config.get().members().stream()
+            .filter(m -> m.votes() > 0 && !unhealthy.contains(m.host()))
+            .count();
+    if (healthyVoters < voters / 2 + 1) {
+      return failed("precheck failed: no healthy majority (unhealthy: " + unhealthy + ")", facts);
+    }
+    for (MemberView.ConfMember other : config.get().members()) {
+      if (other.electable()
+          && !other.host().equals(conf.get().host())
+          && !primary.me().map(other.host()::equals).orElse(false)
+          && byHost(answers, other.host()).isEmpty()) {
+        return failed(
+            "precheck failed: electable member "
+                + other.host()
+                + " is not an answering member of the inventory, so it cannot be frozen and could win"
+                + " the election",
+            facts);
+      }
+    }
+    return succeeded(
+        primary.member()
+            + " is primary at "
+            + primaryAt
+            + "; "
+            + t.member()
+            + " is SECONDARY at "
+            + targetAt
+            + ", "
+            + lag.toMillis()
+            + " ms behind, electable (priority "
+            + conf.get().priority()
+            + ")"
+            + (unhealthy.isEmpty() ? "" : "; not healthy: " + unhealthy),
+        facts);
+  }
+
+  StepResult precheckTarget(StepContext context, Duration timeout) throws ConnectorException {
+    Sites sites = sites(context);
+    List<MemberAnswer<MemberView>> answers = observe(timeout);
+    Map<String, String> facts = baseFacts(sites);
+    Optional<MemberView> target = view(answers, sites.member().name());
+    if (target.isEmpty()) {
+      return failed("precheck failed: " + sites.member().name() + " does not answer", facts);
+    }
+    MemberView t = target.get();
+    if (t.writablePrimary()) {
+      return failed("precheck failed: " + t.member() + " is already primary", facts);
+    }
+    if (t.myState() != MemberView.STATE_SECONDARY) {
+      return failed(
+          "precheck failed: " + t.member() + " is " + t.stateName() + ", not SECONDARY", facts);
+    }
+    recordSourcePrimary(answers, sites, facts);
+    t.appliedPosition().ifPresent(o -> facts.put(TARGET_OPTIME, o.value()));
+    boolean sourceUp =
+        answers.stream()
+            .anyMatch(a -> a.site().name().equals(sites.source().name()) && a.answered());
+    return succeeded(
+        t.member()
+            + " is SECONDARY at "
+            + t.appliedPosition().map(OpTime::value).orElse("?")
+            + "; "
+            + sites.source().name()
+            + (sourceUp ? " still answers (it will be fenced)" : " does not answer"),
+        facts);
+  }
+
+  // ------------------------------------------------------------------ switchover
+
+  StepResult freezeOthers(StepContext context, Duration timeout) throws ConnectorException {
+    Sites sites = sites(context);
+    List<MemberAnswer<MemberView>> answers = observe(timeout);
+    ProbeAssembler.Topology topology = ProbeAssembler.topology(settings, answers);
+    Optional<MemberView> target = view(answers, sites.member().name());
+    Optional<MemberView.ConfigView> config =
+        topology.primary().flatMap(MemberView::config).or(() -> target.flatMap(MemberView::config));
+    if (target.isEmpty() || config.isEmpty()) {
+      return failed(
+          "cannot read the set's config on the primary or on " + sites.member().name(), Map.of());
+    }
+    String targetHost = target.get().me().orElse("");
+    List<String> frozen = new ArrayList<>();
+    for (MemberView.ConfMember m : config.get().members()) {
+      if (!m.electable() || m.host().equals(targetHost)) {
+        continue;
+      }
+      Optional<MemberAnswer<MemberView>> answer = byHost(answers, m.host());
+      if (answer.isEmpty()) {
+        return failed(
+            "cannot reach electable member " + m.host() + " to freeze it",
+            Map.of(FROZEN, String.join(",", frozen)));
+      }
+      if (answer.get().value().get().writablePrimary()) {
+        continue; // the primary is made unelectable by its own stepdown
+      }
+      MemberEndpoint endpoint = answer.get().member();
+      try {
+        clients.run(
+            endpoint,
+            "admin",
+            new Document("replSetFreeze", settings.freezeSecs()),
+            Duration.ofSeconds(10));
+      } catch (MongoException e) {
+        throw MongoFailures.forStep("replSetFreeze", endpoint.name(), e, sanitizer);
+      }
+      frozen.add(endpoint.name());
+    }
+    return succeeded(
+        frozen.isEmpty()
+            ? "no other electable secondary to freeze"
+            : "frozen for " + settings.freezeSecs() + " s: " + String.join(", ", frozen),
+        Map.of(FROZEN, String.join(",", frozen)));
+  }
+
+  StepResult unfreezeOthers(StepContext context, Duration timeout) throws ConnectorException {
+    String listed = context.fact(FROZEN).orElse("");
+    List<String> done = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
+    for (String name : listed.split(",")) {
+      if (name.isBlank()) {
+        continue;
+      }
+      MemberEndpoint endpoint = endpoint(name);
+      try {
+        clients.run(endpoint, "admin", new Document("replSetFreeze", 0), Duration.ofSeconds(10));
+        done.add(name);
+      } catch (MongoCommandException e) {
+        if (e.getErrorCode() == MongoFailures.NOT_SECONDARY) {
+          done.add(name + " (primary now, nothing to unfreeze)");
+        } else {
+          notes.add(name + ": " + MongoFailures.describe(e));
+        }
+      } catch (MongoException e) {
+        notes.add(
+            name
+                + " did not answer (its freeze expires by itself after "
+                + settings.freezeSecs()
+                + " s)");
+      }
+    }
+    return succeeded(
+        (done.isEmpty() ? "nothing to unfreeze" : "unfrozen: " + String.join(", ", done))
+            + (notes.isEmpty() ? "" : "; " + String.join("; ", notes)));
+  }
+
+  StepResult waitForCatchUp(StepContext context, Duration timeout) throws ConnectorException {
+    Sites sites = sites(context);
+    Duration limit = min(settings.catchUpTimeout(), timeout);
+    Deadline deadline = Deadline.in(limit);
+    Optional<String> reached =
+        deadline.pollUntil(
+            POLL,
+            () -> {
+              List<MemberAnswer<MemberView>> answers = observe(min(Duration.ofSeconds(5), timeout));
+              ProbeAssembler.Topology topology = ProbeAssembler.topology(settings, answers);
+              Optional<OpTime> p = topology.primary().flatMap(MemberView::position);
+              Optional<OpTime> t =
+                  view(answers, sites.member().name())
+                      .filter(v -> !v.writablePrimary())
+                      .flatMap(MemberView::appliedPosition);
+              if (p.isPresent() && t.isPresent() && t.get().hasReached(p.get())) {
+                return Optional.of(
+                    sites.member().name()
+                        + " applied "
+                        + t.get()
+                        + ", the primary's last optime "
+                        + p.get());
+              }
+              return Optional.empty();
+            });
+    if (reached.isEmpty()) {
+      return failed(
+          sites.member().name()
+              + " did not reach the primary's optime within "
+              + limit
+              + "; nothing was changed (other members stay frozen until their freeze expires)",
+          Map.of());
+    }
+    return succeeded(reached.get());
+  }
+
+  StepResult promoteBySwitchover(StepContext context, Duration timeout) throws ConnectorException {
+    Sites sites = sites(context);
+    List<MemberAnswer<MemberView>> answers = observe(timeout);
+    ProbeAssembler.Topology topology = ProbeAssembler.topology(settings, answers);
+    Optional<MemberView> target = view(answers, sites.member().name());
+    Map<String, String> facts = new LinkedHashMap<>();
+    if (target.isEmpty()) {
+      throw ConnectorException.notStarted(sites.member().name() + " does not answer", true, null);
+    }
+    if (target.get().writablePrimary()) {
+      return alreadyPromoted(context, target.get());
+    }
+    if (topology.primary().isEmpty()
+        || !topology.primary().get().site().equals(sites.source().name())) {
+      return failed(
+          "REFUSED: no single primary in " + sites.source().name() + "; nothing was changed",
+          facts);
+    }
+    MemberView primary = topology.primary().get();
+    OpTime primaryAt =
+        primary
+            .position()
+            .orElseThrow(
+                () -> ConnectorException.notStarted("the primary reports no optime", true, null));
+    Optional<OpTime> targetAt = target.get().appliedPosition();
+    if (targetAt.isEmpty() || !targetAt.get().hasReached(primaryAt)) {
+      return failed(
+          "REFUSED: "
+              + target.get().member()
+              + " is at "
+              + targetAt.map(OpTime::value).orElse("?")
+              + ", the primary at "
+              + primaryAt
+              + "; nothing was changed",
+          facts);
+    }
+    long oldTerm = primary.term();
+    MemberEndpoint primaryEndpoint = endpoint(primary.member());
+    Document stepDown =
+        new Document("replSetStepDown", settings.stepDownSecs())
+            .append("secondaryCatchUpPeriodSecs", settings.secondaryCatchUpPeriodSecs());
+    Duration commandTimeout = Duration.ofSeconds(settings.secondaryCatchUpPeriodSecs() + 30L);
+    String stepDownNote = "stepped down";
+    for (int attempt = 1; ; attempt++) {
+      try {
+        clients.run(primaryEndpoint, "admin", stepDown, commandTimeout);
+        break;
+      } catch (MongoCommandException e) {
+        int code = e.getErrorCode();
+        if (code == MongoFailures.EXCEEDED_TIME_LIMIT) {
+          return failed(
+              "REFUSED by MongoDB: "
+                  + MongoFailures.describe(e)
+                  + " — no electable secondary held "
+                  + primary.member()
+                  + "'s last optime within "
+                  + settings.secondaryCatchUpPeriodSecs()
+                  + " s; it stays primary and nothing was changed",
+              facts);
+        }
+        if (code == LOCK_TIMEOUT && attempt < 5) {
+          Deadline.sleep(
+              Duration.ofSeconds(2)); // SERVER-48154: drivers retry a transient LockTimeout
+          continue;
+        }
+        if (code == MongoFailures.PRIMARY_STEPPED_DOWN
+            || code == MongoFailures.NOT_WRITABLE_PRIMARY) {
+          stepDownNote = "stepped down (" + MongoFailures.describe(e) + ")";
+          break;
+        }
+        throw MongoFailures.forStep("replSetStepDown", primaryEndpoint.name(), e, sanitizer);
+      } catch (MongoSocketException e) {
+        stepDownNote =
+            "the stepdown's answer was lost (" + e.getClass().getSimpleName() + "); roles re-read";
+        break;
+      } catch (MongoException e) {
+        throw MongoFailures.forStep("replSetStepDown", primaryEndpoint.name(), e, sanitizer);
+      }
+    }
+    Optional<OpTime> finalRead = Optional.empty();
+    try {
+      Document hello =
+          clients.run(primaryEndpoint, "admin", new Document("hello", 1), Duration.ofSeconds(5));
+      if (Boolean.TRUE.equals(hello.get("isWritablePrimary"))) {
+        return StepResult.outcomeUnknown(
+            primary.member()
+                + " still answers as writable primary after replSetStepDown ("
+                + stepDownNote
+                + ")");
+      }
+      Document lastWrite = hello.get("lastWrite", Document.class);
+      if (lastWrite != null) {
+        finalRead = OpTime.from(lastWrite.get("opTime"), lastWrite.get("lastWriteDate"));
+      }
+    } catch (MongoException e) {
+      // the old primary's final optime is then proven by the election (below) or not at all
+    }
+    Deadline deadline = Deadline.in(min(settings.promoteTimeout(), timeout));
+    Optional<MemberView> promoted =
+        deadline.pollUntil(
+            POLL,
+            () -> {
+              List<MemberAnswer<MemberView>> now = observe(Duration.ofSeconds(5));
+              return view(now, sites.member().name()).filter(MemberView::writablePrimary);
+            });
+    if (promoted.isEmpty()) {
+      List<MemberAnswer<MemberView>> now = observe(Duration.ofSeconds(5));
+      String who =
+          ProbeAssembler.topology(settings, now)
+              .primary()
+              .map(MemberView::member)
+              .orElse("no member");
+      return new StepResult(
+          StepOutcome.FAILED,
+          primary.member()
+              + " "
+              + stepDownNote
+              + " but "
+              + sites.member().name()
+              + " did not become primary within "
+              + settings.promoteTimeout()
+              + "; "
+              + who
+              + " is primary now. No write was lost by the"
+              + " stepdown (MongoDB's gate), but the switchover did not happen",
+          facts,
+          Optional.empty());
+    }
+    MemberView now = promoted.get();
+    Optional<OpTime> seen = now.seenAtElection().or(now::appliedPosition);
+    Optional<OpTime> finalOld = Optional.empty();
+    String how;
+    if (finalRead.isPresent() && finalRead.get().term() == oldTerm) {
+      finalOld = finalRead;
+      how =
+          "read on "
+              + primary.member()
+              + " after its stepdown; MongoDB refused writes from then on";
+    } else if (seen.isPresent() && seen.get().term() == oldTerm) {
+      finalOld = seen;
+      how =
+          primary.member()
+              + " stepped down with MongoDB's catch-up gate and already follows the new"
+              + " term; every write of term "
+              + oldTerm
+              + " came from it, so its final optime is the"
+              + " target's last optime of that term";
+    } else {
+      how = "";
+    }
+    LossEvidence loss;
+    if (seen.isPresent() && finalOld.isPresent()) {
+      loss = Evidence.switchover(seen.get(), finalOld.get(), how);
+      facts.put(FINAL_OPTIME, finalOld.get().value());
+      facts.put(TARGET_OPTIME, seen.get().value());
+    } else {
+      loss =
+          LossEvidence.unavailable(
+              "the old primary's final optime of term "
+                  + oldTerm
+                  + " could not be read and the target's"
+                  + " optime at election was of another term");
+    }
+    facts.put(CONCLUSION, loss.conclusion().name());
+    facts.put(EVIDENCE, loss.statement());
+    StepResult done =
+        new StepResult(
+            StepOutcome.SUCCEEDED,
+            sites.member().name()
+                + " is primary (term "
+                + now.term()
+                + "); "
+                + primary.member()
+                + " "
+                + stepDownNote
+                + "\n"
+                + loss.statement(),
+            facts,
+            Optional.empty());
+    StepResult result = seen.isPresent() ? done.withMarker(seen.get().marker()) : done;
+    return result.withLoss(loss);
+  }
+
+  private StepResult alreadyPromoted(StepContext context, MemberView target) {
+    Optional<OpTime> last = context.fact(FINAL_OPTIME).flatMap(OpTime::parse);
+    Optional<OpTime> reached = context.fact(TARGET_OPTIME).flatMap(OpTime::parse);
+    LossEvidence loss =
+        last.isPresent() && reached.isPresent()
+            ? Evidence.switchover(reached.get(), last.get(), "recorded when it was promoted")
+            : LossEvidence.unavailable(
+                target.member()
+                    + " was found already primary and the run that promoted it recorded no"
+                    + " final optime");
+    return succeeded(target.member() + " is already primary (a re-run)\n" + loss.statement())
+        .withLoss(loss);
+  }
+
+  // ------------------------------------------------------------------ failover
+
+  StepResult fence(StepContext context, Duration timeout) throws ConnectorException {
+    Sites sites = sites(context);
+    Map<String, String> facts = new LinkedHashMap<>();
+    recordSourcePrimary(observe(Duration.ofSeconds(5)), sites, facts);
+    String command =
+        settings
+            .action(sites.source(), "fence")
+            .orElseThrow(
+                () ->
+                    ConnectorException.notStarted(
+                        "site " + sites.source().name() + " has no 'action.fence'", false, null));
+    MemberEndpoint first = sites.source().members().get(0);
+    HostActionRunner.Outcome outcome =
+        hostActions.run(
+            "fence",
+            command,
+            new HostActionEndpoint(sites.source().name(), first.host(), first.port()),
+            new HostActionEndpoint(
+                sites.target().name(), sites.member().host(), sites.member().port()),
+            context.executionId(),
+            min(settings.actionTimeout(), timeout));
+    if (!outcome.succeeded()) {
+      return failed(
+          "fence action of "
+              + sites.source().name()
+              + " exited with "
+              + outcome.exitCode()
+              + ":\n"
+              + outcome.output(),
+          facts);
+    }
+    Deadline deadline = Deadline.in(Duration.ofSeconds(5));
+    Optional<String> fenced =
+        deadline.pollUntil(
+            Duration.ofMillis(200),
+            () -> {
+              List<String> writable =
+                  observe(Duration.ofSeconds(3)).stream()
+                      .filter(a -> a.site().name().equals(sites.source().name()))
+                      .flatMap(a -> a.value().stream())
+                      .filter(MemberView::writablePrimary)
+                      .map(MemberView::member)
+                      .toList();
+              return writable.isEmpty() ? Optional.of("none") : Optional.empty();
+            });
+    if (fenced.isEmpty()) {
+      return failed(
+          "a member of "
+              + sites.source().name()
+              + " still answers as primary after its fence action;"
+              + " a forced reconfig now would make two primaries:\n"
+              + outcome.output(),
+          facts);
+    }
+    return succeeded(
+        "no member of " + sites.source().name() + " takes writes\n" + outcome.output(), facts);
+  }
+
+  StepResult captureMarkers(StepContext context, Duration timeout) throws ConnectorException {
+    Sites sites = sites(context);
+    List<MemberAnswer<MemberView>> answers = observe(timeout);
+    Optional<MemberView> target = view(answers, sites.member().name());
+    Optional<OpTime> reached = target.flatMap(MemberView::appliedPosition);
+    if (reached.isEmpty()) {
+      return failed(sites.member().name() + " reports no applied optime", Map.of());
+    }
+    Map<String, String> facts = new LinkedHashMap<>();
+    facts.put(TARGET_OPTIME, reached.get().value());
+    target.flatMap(MemberView::durable).ifPresent(d -> facts.put("targetDurableOpTime", d.value()));
+    LossEvidence loss = failoverEvidence(context, reached.get());
+    facts.put(CONCLUSION, loss.conclusion().name());
+    facts.put(EVIDENCE, loss.statement());
+    return new StepResult(
+            StepOutcome.SUCCEEDED, loss.statement(), facts, Optional.of(reached.get().marker()))
+        .withLoss(loss);
+  }
+
+  StepResult promoteByForce(StepContext context, Duration timeout) throws ConnectorException {
+    Sites sites = sites(context);
+    List<MemberAnswer<MemberView>> answers = observe(timeout);
+    Optional<MemberView> target = view(answers, sites.member().name());
+    if (target.isEmpty()) {
+      throw ConnectorException.notStarted(sites.member().name() + " does not answer", true, null);
+    }
+    if (target.get().writablePrimary()) {
+      OpTime reached =
+          context
+              .fact(TARGET_OPTIME)
+              .flatMap(OpTime::parse)
+              .or(() -> target.get().appliedPosition())
+              .orElseThrow();
+      LossEvidence loss = failoverEvidence(context, reached);
+      return succeeded(
+              target.get().member() + " is already primary (a re-run)\n" + loss.statement())
+          .withLoss(loss);
+    }
+    List<String> writable =
+        answers.stream()
+            .flatMap(a -> a.value().stream())
+            .filter(MemberView::writablePrimary)
+            .map(MemberView::member)
+            .toList();
+    if (!writable.isEmpty()) {
+      return failed(
+          "REFUSED: "
+              + writable
+              + " still take writes; MongoDB: never force a reconfig while there is a"
+              + " primary. Nothing was changed",
+          Map.of());
+    }
+    OpTime reached =
+        target
+            .get()
+            .appliedPosition()
+            .orElseThrow(
+                () -> ConnectorException.notStarted("the target reports no optime", true, null));
+    MemberEndpoint endpoint = sites.member();
+    Document config;
+    try {
+      config =
+          clients
+              .run(endpoint, "admin", new Document("replSetGetConfig", 1), Duration.ofSeconds(10))
+              .get("config", Document.class);
+    } catch (MongoException e) {
+      throw MongoFailures.forStep("replSetGetConfig", endpoint.name(), e, sanitizer);
+    }
+    List<String> survivors =
+        answers.stream()
+            .filter(a -> a.site().name().equals(sites.target().name()))
+            .flatMap(a -> a.value().stream())
+            .flatMap(v -> v.me().stream())
+            .toList();
+    String targetHost = target.get().me().orElseThrow();
+    List<Document> kept = new ArrayList<>();
+    for (Object o : config.getList("members", Object.class)) {
+      Document m = (Document) o;
+      String host = m.getString("host");
+      if (survivors.contains(host)) {
+        if (host.equals(targetHost)) {
+          Object priority = m.get("priority");
+          if (!(priority instanceof Number n) || n.doubleValue() < 1) {
+            m.put("priority", 1);
+          }
+          m.put("votes", 1);
+        }
+        kept.add(m);
+      }
+    }
+    config.put("members", kept);
+    config.put("version", ((Number) config.get("version")).intValue() + 1);
+    try {
+      clients.run(
+          endpoint,
+          "admin",
+          new Document("replSetReconfig", config).append("force", true),
+          Duration.ofSeconds(30));
+    } catch (MongoCommandException e) {
+      return failed(
+          "REFUSED by MongoDB: " + MongoFailures.describe(e) + "; nothing was changed", Map.of());
+    } catch (MongoException e) {
+      throw MongoFailures.forStep("replSetReconfig force", endpoint.name(), e, sanitizer);
+    }
+    Deadline deadline = Deadline.in(min(settings.promoteTimeout(), timeout));
+    Optional<MemberView> promoted =
+        deadline.pollUntil(
+            POLL,
+            () ->
+                view(observe(Duration.ofSeconds(5)), endpoint.name())
+                    .filter(MemberView::writablePrimary));
+    LossEvidence loss = failoverEvidence(context, reached);
+    Map<String, String> facts = new LinkedHashMap<>();
+    facts.put(TARGET_OPTIME, reached.value());
+    facts.put(CONCLUSION, loss.conclusion().name());
+    facts.put(EVIDENCE, loss.statement());
+    if (promoted.isEmpty()) {
+      return new StepResult(
+              StepOutcome.FAILED,
+              "the forced config (members "
+                  + survivors
+                  + ") was applied on "
+                  + endpoint.name()
+                  + " but it did not become primary within "
+                  + settings.promoteTimeout(),
+              facts,
+              Optional.of(reached.marker()))
+          .withLoss(loss);
+    }
+    return new StepResult(
+            StepOutcome.SUCCEEDED,
+            endpoint.name()
+                + " is primary with the forced config (members "
+                + survivors
+                + ")\n"
+                + loss.statement(),
+            facts,
+            Optional.of(reached.marker()))
+        .withLoss(loss);
+  }
+
+  /** The loss evidence of a failover whose target reached {@code reached}. */
+  private LossEvidence failoverEvidence(StepContext context, OpTime reached) {
+    Optional<OpTime> monitored = context.lastPrimaryMarker().flatMap(m -> OpTime.of(m.marker()));
+    Optional<Instant> monitoredAt = context.lastPrimaryMarker().map(m -> m.observedAt());
+    Optional<OpTime> recorded = context.fact(PRIMARY_OPTIME).flatMap(OpTime::parse);
+    Optional<Instant> recordedAt = context.fact(PRIMARY_SEEN_AT).map(Instant::parse);
+    Optional<OpTime> last;
+    Optional<Instant> at;
+    if (monitored.isPresent()
+        && (recorded.isEmpty() || monitored.get().hasReached(recorded.get()))) {
+      last = monitored;
+      at = monitoredAt;
+    } else {
+      last = recorded;
+      at = recordedAt;
+    }
+    return Evidence.failover(reached, last, at, Optional.empty());
+  }
+
+  private void recordSourcePrimary(
+      List<MemberAnswer<MemberView>> answers, Sites sites, Map<String, String> facts) {
+    answers.stream()
+        .filter(a -> a.site().name().equals(sites.source().name()))
+        .flatMap(a -> a.value().stream())
+        .filter(MemberView::writablePrimary)
+        .flatMap(v -> v.position().stream())
+        .max(OpTime::compareTo)
+        .ifPresent(
+            o -> {
+              facts.put(PRIMARY_OPTIME, o.value());
+              facts.put(PRIMARY_SEEN_AT, Instant.now().toString());
+            });
+  }
+
+  // ------------------------------------------------------------------ drill and checks
+
+  StepResult validateReads(StepContext context, Duration timeout) throws ConnectorException {
+    Sites sites = sites(context);
+    try {
+      Document first =
+          clients
+              .database(
+                  sites.member(), settings.drillDatabase(), min(timeout, Duration.ofSeconds(10)))
+              .getCollection(settings.drillCollection())
+              .find()
+              .limit(1)
+              .first();
+      return succeeded(
+          "read "
+              + settings.drillDatabase()
+              + "."
+              + settings.drillCollection()
+              + " on "
+              + sites.member().name()
+              + ": "
+              + (first == null ? "no document" : "one document"));
+    } catch (MongoException e) {
+      return failed(
+          "read on "
+              + sites.member().name()
+              + " failed: "
+              + sanitizer.sanitizeText(MongoFailures.describe(e)),
+          Map.of());
+    }
+  }
+
+  StepResult observeReplay(StepContext context, Duration timeout) throws ConnectorException {
+    Sites sites = sites(context);
+    List<MemberAnswer<MemberView>> before = observe(Duration.ofSeconds(5));
+    Optional<OpTime> primaryBefore =
+        ProbeAssembler.topology(settings, before).primary().flatMap(MemberView::position);
+    Optional<OpTime> targetBefore =
+        view(before, sites.member().name()).flatMap(MemberView::appliedPosition);
+    Deadline.sleep(settings.drillWindow());
+    List<MemberAnswer<MemberView>> after = observe(Duration.ofSeconds(5));
+    Optional<OpTime> targetAfter =
+        view(after, sites.member().name()).flatMap(MemberView::appliedPosition);
+    if (primaryBefore.isEmpty() || targetBefore.isEmpty() || targetAfter.isEmpty()) {
+      return failed(
+          "an optime is missing (primary "
+              + primaryBefore
+              + ", target "
+              + targetBefore
+              + " → "
+              + targetAfter
+              + ")",
+          Map.of());
+    }
+    if (!targetAfter.get().hasReached(primaryBefore.get())) {
+      return failed(
+          sites.member().name()
+              + " went from "
+              + targetBefore.get()
+              + " to "
+              + targetAfter.get()
+              + " in "
+              + settings.drillWindow()
+              + " but did not reach the primary's "
+              + primaryBefore.get(),
+          Map.of());
+    }
+    return succeeded(
+        sites.member().name()
+            + " applied "
+            + targetBefore.get()
+            + " → "
+            + targetAfter.get()
+            + " in "
+            + settings.drillWindow()
+            + ", at or past the primary's "
+            + primaryBefore.get()
+            + " from the start");
+  }
+
+  StepResult verifyWrites(StepContext context, Duration timeout) throws ConnectorException {
+    Sites sites = sites(context);
+    try {
+      clients
+          .database(
+              sites.member(), settings.writeCheckDatabase(), min(timeout, Duration.ofSeconds(20)))
+          .withWriteConcern(WriteConcern.MAJORITY)
+          .getCollection(settings.writeCheckCollection())
+          .insertOne(
+              new Document("execution", context.executionId())
+                  .append("writtenAt", java.util.Date.from(Instant.now()))
+                  .append("member", sites.member().name()));
+      return succeeded(sites.member().name() + " committed a write with writeConcern majority");
+    } catch (MongoException e) {
+      return failed(
+          sites.member().name()
+              + " did not commit a majority write: "
+              + sanitizer.sanitizeText(MongoFailures.describe(e)),
+          Map.of());
+    }
+  }
+
+  StepResult postcheckRoles(StepContext context, Duration timeout) throws ConnectorException {
+    Sites sites = sites(context);
+    List<MemberAnswer<MemberView>> answers = observe(timeout);
+    ProbeAssembler.Topology topology = ProbeAssembler.topology(settings, answers);
+    if (topology.primaries() != 1) {
+      return failed(topology.primaries() + " members answer as primary", Map.of());
+    }
+    MemberView primary = topology.primary().get();
+    if (context.plan().type() == OperationType.DRILL) {
+      return primary.site().equals(sites.source().name())
+          ? succeeded(primary.member() + " in " + primary.site() + " is still the primary")
+          : failed("the primary moved to " + primary.member() + " during a drill", Map.of());
+    }
+    if (!primary.member().equals(sites.member().name())) {
+      return failed(
+          "the primary is " + primary.member() + ", not " + sites.member().name(), Map.of());
+    }
+    return succeeded(primary.member() + " in " + sites.target().name() + " is the only primary");
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  private static Map<String, String> baseFacts(Sites sites) {
+    Map<String, String> facts = new LinkedHashMap<>();
+    facts.put(SOURCE, sites.source().name());
+    facts.put(TARGET, sites.target().name());
+    facts.put(TARGET_MEMBER, sites.member().name());
+    return facts;
+  }
+
+  private StepResult succeeded(String output) {
+    return StepResult.succeeded(sanitizer.sanitizeText(output));
+  }
+
+  private StepResult succeeded(String output, Map<String, String> facts) {
+    return StepResult.succeeded(sanitizer.sanitizeText(output), facts);
+  }
+
+  private StepResult failed(String output, Map<String, String> facts) {
+    return new StepResult(
+        StepOutcome.FAILED, sanitizer.sanitizeText(output), facts, Optional.empty());
+  }
+
+  static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+
+  static <T> Stream<T> streamOf(Optional<T> o) {
+    return o.stream();
+  }
+}
