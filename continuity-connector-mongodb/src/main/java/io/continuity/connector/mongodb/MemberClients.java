@@ -2,11 +2,14 @@ package io.continuity.connector.mongodb;
 
 import com.mongodb.MongoClientSettings;
 import com.mongodb.MongoCredential;
+import com.mongodb.MongoSocketOpenException;
 import com.mongodb.ServerAddress;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.connection.ClusterConnectionMode;
+import com.mongodb.connection.ServerDescription;
+import com.mongodb.connection.ServerType;
 import io.continuity.connector.api.ConnectorException;
 import io.continuity.connector.api.MemberEndpoint;
 import io.continuity.connector.api.SecretUnavailableException;
@@ -36,7 +39,27 @@ final class MemberClients implements AutoCloseable {
   /** Runs {@code command} on {@code database} of the member, within {@code timeout}. */
   Document run(MemberEndpoint member, String database, Document command, Duration timeout)
       throws ConnectorException {
+    failFastWhenKnownDown(member);
     return database(member, database, timeout).runCommand(command);
+  }
+
+  /**
+   * A member the driver's monitor already failed to reach is reported at once, with the monitor's
+   * own error, instead of after a whole server-selection wait: one dead member must not eat the
+   * probe's time. The monitor re-checks every two seconds, so a member that comes back is seen.
+   */
+  private void failFastWhenKnownDown(MemberEndpoint member) throws ConnectorException {
+    List<ServerDescription> servers =
+        client(member).getClusterDescription().getServerDescriptions();
+    if (servers.size() == 1
+        && servers.get(0).getType() == ServerType.UNKNOWN
+        && servers.get(0).getException() != null) {
+      Throwable cause = servers.get(0).getException();
+      throw new MongoSocketOpenException(
+          "the driver's monitor cannot reach " + member.address() + ": " + cause.getMessage(),
+          new ServerAddress(member.host(), member.port()),
+          cause);
+    }
   }
 
   /** The member's database with a client-side operation timeout (timeoutMS). */

@@ -1,0 +1,188 @@
+package io.continuity.connector.mongodb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.continuity.connector.api.Connector;
+import io.continuity.connector.api.LossConclusion;
+import io.continuity.connector.api.LossEvidence;
+import io.continuity.connector.api.ObservedMarker;
+import io.continuity.connector.api.OperationPlan;
+import io.continuity.connector.api.OperationRequest;
+import io.continuity.connector.api.OperationType;
+import io.continuity.connector.api.ProbeResult;
+import io.continuity.connector.api.ReplicationMarker;
+import io.continuity.connector.api.StepResult;
+import io.continuity.connector.mongodb.fake.FakeLab;
+import io.continuity.connector.mongodb.fake.FakeReplicaSet;
+import io.continuity.connector.support.StandardStepIds;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Each role-changing step's own gate and the evidence it states, on the fake set. */
+class MongoStepGateTest {
+
+  private FakeLab lab;
+  private Connector connector;
+
+  @BeforeEach
+  void start() throws Exception {
+    lab = new FakeLab();
+    connector = new MongoConnectorFactory().create(lab.config());
+  }
+
+  @AfterEach
+  void stop() {
+    connector.close();
+    lab.close();
+  }
+
+  @Test
+  void aSwitchoverProvesTheNewPrimaryHoldsTheOldPrimarysFinalOptime() throws Exception {
+    lab.write(20);
+    long termBefore = lab.set().term();
+
+    Map<String, StepResult> results =
+        Runs.run(connector, OperationType.SWITCHOVER, "west", Optional.empty(), null);
+
+    assertThat(results.values()).allMatch(StepResult::succeeded);
+    LossEvidence loss = results.get(StandardStepIds.PROMOTE_TARGET).loss().orElseThrow();
+    assertThat(loss.conclusion()).isEqualTo(LossConclusion.CAUGHT_UP);
+    assertThat(OpTime.of(loss.finalPrimary().orElseThrow()).orElseThrow().term())
+        .as("the final optime is of the old primary's term")
+        .isEqualTo(termBefore);
+    assertThat(loss.statement()).startsWith("caught up to marker OPTIME");
+    assertThat(lab.set().primary().map(FakeReplicaSet.Member::name)).contains("west-1");
+    assertThat(lab.set().term()).isGreaterThan(termBefore);
+  }
+
+  @Test
+  void thePromoteStepRefusesWhenTheTargetFellBehindAfterItsCatchUpWait() throws Exception {
+    lab.write(5);
+    OperationPlan plan =
+        connector.plan(new OperationRequest(OperationType.SWITCHOVER, "west", Map.of()));
+    Map<String, String> facts = new HashMap<>();
+    Map<String, StepResult> before =
+        Runs.continueRun(
+            connector, plan, facts, Optional.empty(), null, StandardStepIds.PROMOTE_TARGET);
+    assertThat(before.values()).allMatch(StepResult::succeeded);
+    lab.pauseReplication();
+    lab.write(3);
+
+    Map<String, StepResult> promote =
+        Runs.continueRun(
+            connector,
+            plan,
+            facts,
+            Optional.empty(),
+            StandardStepIds.PROMOTE_TARGET,
+            MongoPlans.UNFREEZE_OTHERS);
+
+    StepResult result = promote.get(StandardStepIds.PROMOTE_TARGET);
+    assertThat(result.succeeded()).isFalse();
+    assertThat(result.output()).startsWith("REFUSED").contains("nothing was changed");
+    assertThat(result.loss()).isEmpty();
+    assertThat(lab.set().primary().map(FakeReplicaSet.Member::name)).contains("east-1");
+    assertThat(lab.takesWrites("east")).isTrue();
+  }
+
+  @Test
+  void aTargetWithALowerPriorityThanAnotherElectableMemberIsRefusedAtPrecheck() throws Exception {
+    lab.set().setPriority(lab.set().member("west-1"), 0.5);
+
+    Map<String, StepResult> results =
+        Runs.run(connector, OperationType.SWITCHOVER, "west", Optional.empty(), null);
+
+    StepResult precheck = results.get(StandardStepIds.PRECHECK_REPLICATION);
+    assertThat(precheck.succeeded()).isFalse();
+    assertThat(precheck.output()).contains("priority 0.5").contains("replSetReconfig");
+    assertThat(results).hasSize(1);
+  }
+
+  @Test
+  void aTargetThatCannotBeElectedIsRefusedAtPrecheck() throws Exception {
+    lab.set().setPriority(lab.set().member("west-1"), 0);
+
+    StepResult precheck =
+        Runs.run(connector, OperationType.SWITCHOVER, "west", Optional.empty(), null)
+            .get(StandardStepIds.PRECHECK_REPLICATION);
+
+    assertThat(precheck.succeeded()).isFalse();
+    assertThat(precheck.output()).contains("cannot be elected");
+  }
+
+  @Test
+  void aFailoverAfterALostSiteStatesTheWindowFromTheMonitoredPrimaryMarker() throws Exception {
+    lab.write(10);
+    lab.pauseReplication();
+    Thread.sleep(50);
+    long acknowledged = lab.write(15);
+    ProbeResult seen = connector.probe(Duration.ofSeconds(5));
+    ReplicationMarker monitored = seen.primaryMarker().orElseThrow();
+    ReplicationMarker drAtLoss = seen.drMarker().orElseThrow();
+    Instant seenAt = seen.observedAt();
+    lab.loseSite("east");
+
+    Map<String, StepResult> results =
+        Runs.run(
+            connector,
+            OperationType.FAILOVER,
+            "west",
+            Optional.of(new ObservedMarker("east", monitored, seenAt)),
+            null);
+
+    assertThat(results.values()).allMatch(StepResult::succeeded);
+    LossEvidence loss = results.get(StandardStepIds.PROMOTE_TARGET).loss().orElseThrow();
+    assertThat(loss.conclusion()).isEqualTo(LossConclusion.POTENTIAL_LOSS);
+    assertThat(loss.lastPrimary()).contains(monitored);
+    assertThat(loss.primaryLastSeenAt()).contains(seenAt);
+    assertThat(loss.reached()).contains(drAtLoss);
+    assertThat(loss.lossFrom()).isPresent();
+    assertThat(loss.unit()).isEmpty();
+    assertThat(loss.atMost()).isEmpty();
+    assertThat(loss.statement())
+        .contains("up to at least " + OpTime.of(monitored).orElseThrow().value());
+    assertThat(lab.writesVisibleOn("west")).isLessThan(acknowledged);
+    assertThat(lab.takesWrites("west")).isTrue();
+  }
+
+  @Test
+  void aFailoverIsRefusedWhileTheOldPrimaryStillTakesWritesAfterAFenceThatDidNothing()
+      throws Exception {
+    Map<String, String> settings = new HashMap<>(lab.config().settings());
+    var config = lab.config();
+    var sites =
+        config.sites().stream()
+            .map(
+                s ->
+                    s.name().equals("east")
+                        ? new io.continuity.connector.api.SiteEndpoint(
+                            s.name(), s.role(), Map.of("action.fence", "true"), s.members())
+                        : s)
+            .toList();
+    try (Connector noopFence =
+        new MongoConnectorFactory()
+            .create(
+                new io.continuity.connector.api.ConnectorConfig(
+                    config.resourceId(),
+                    config.platform(),
+                    sites,
+                    settings,
+                    config.secrets(),
+                    config.secretResolver()))) {
+      Map<String, StepResult> results =
+          Runs.run(noopFence, OperationType.FAILOVER, "west", Optional.empty(), null);
+
+      StepResult fence = results.get(StandardStepIds.FENCE_OLD_PRIMARY);
+      assertThat(fence.succeeded()).isFalse();
+      assertThat(fence.output()).contains("still answers as primary");
+      assertThat(results).doesNotContainKey(StandardStepIds.PROMOTE_TARGET);
+      assertThat(lab.takesWrites("west")).isFalse();
+    }
+  }
+}
