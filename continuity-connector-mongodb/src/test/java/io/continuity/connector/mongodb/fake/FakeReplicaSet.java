@@ -50,8 +50,9 @@ import java.util.concurrent.ThreadLocalRandom;
  *       electable secondary at it, else 262 ExceededTimeLimit "No electable secondaries caught up
  *       as of …"; then it is not electable for the stepdown period.
  *   <li>{@code replSetFreeze}: https://www.mongodb.com/docs/manual/reference/command/replSetFreeze/
- *       (N seconds not electable, 0 unfreezes; a primary refuses with 95 NotSecondary — VERIFY the
- *       exact message against a real server).
+ *       (N seconds not electable, 0 unfreezes; a primary refuses with 95 NotSecondary "cannot
+ *       freeze node when primary or running for election. state: Primary" — mongod's {@code
+ *       TopologyCoordinator::prepareFreezeResponse}).
  *   <li>{@code replSetReconfig}:
  *       https://www.mongodb.com/docs/manual/reference/command/replSetReconfig/ (non-force only on
  *       the primary, version must be greater, at most one voting member added or removed; {@code
@@ -638,8 +639,12 @@ public final class FakeReplicaSet implements AutoCloseable {
   }
 
   private Document stepDown(Member m, Document query) {
+    Object period = query.get("secondaryCatchUpPeriodSecs");
+    if (period != null && !(period instanceof Number)) {
+      return error(14, "TypeMismatch", "secondaryCatchUpPeriodSecs must be a number");
+    }
     long secs = number(query.get("replSetStepDown"), 60);
-    long catchUp = number(query.get("secondaryCatchUpPeriodSecs"), 10);
+    long catchUp = number(period, 10);
     boolean force = Boolean.TRUE.equals(query.get("force"));
     Instant deadline;
     synchronized (this) {
