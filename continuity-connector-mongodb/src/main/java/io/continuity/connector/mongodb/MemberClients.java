@@ -91,10 +91,11 @@ final class MemberClients implements AutoCloseable {
         MongoClientSettings.builder()
             .applyToClusterSettings(
                 c -> {
+                  // no requiredReplicaSetName: the driver would refuse a member that reports no set
+                  // (REMOVED, not initiated), which failback must still read; MemberView checks it
                   c.hosts(List.of(new ServerAddress(member.host(), member.port())))
                       .mode(ClusterConnectionMode.SINGLE)
                       .serverSelectionTimeout(connectMillis, TimeUnit.MILLISECONDS);
-                  settings.replicaSet().ifPresent(c::requiredReplicaSetName);
                 })
             .applyToSocketSettings(s -> s.connectTimeout(connectMillis, TimeUnit.MILLISECONDS))
             .applyToServerSettings(s -> s.heartbeatFrequency(2, TimeUnit.SECONDS))

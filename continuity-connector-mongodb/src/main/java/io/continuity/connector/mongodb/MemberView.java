@@ -1,6 +1,7 @@
 package io.continuity.connector.mongodb;
 
 import com.mongodb.MongoCommandException;
+import com.mongodb.MongoConfigurationException;
 import io.continuity.connector.api.ConnectorException;
 import io.continuity.connector.api.MemberEndpoint;
 import io.continuity.connector.api.MemberRole;
@@ -82,9 +83,24 @@ record MemberView(
 
   /** Reads one member within the deadline; throws when it cannot be reached at all. */
   static MemberView read(
-      MemberClients clients, String site, MemberEndpoint member, Deadline deadline)
+      MemberClients clients,
+      String site,
+      MemberEndpoint member,
+      Optional<String> replicaSet,
+      Deadline deadline)
       throws Exception {
     Document hello = hello(clients, member, deadline);
+    String setName = hello.getString("setName");
+    if (replicaSet.isPresent() && setName != null && !setName.equals(replicaSet.get())) {
+      throw new MongoConfigurationException(
+          "member "
+              + member.name()
+              + " belongs to replica set '"
+              + setName
+              + "', not '"
+              + replicaSet.get()
+              + "'");
+    }
     List<String> problems = new ArrayList<>();
     Document status = null;
     Document config = null;

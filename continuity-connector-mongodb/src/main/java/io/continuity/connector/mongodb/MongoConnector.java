@@ -4,9 +4,12 @@ import static io.continuity.connector.support.StandardStepIds.CAPTURE_MARKERS;
 import static io.continuity.connector.support.StandardStepIds.FENCE_OLD_PRIMARY;
 import static io.continuity.connector.support.StandardStepIds.OBSERVE_REPLAY;
 import static io.continuity.connector.support.StandardStepIds.POSTCHECK_ROLES;
+import static io.continuity.connector.support.StandardStepIds.PRECHECK_FAILBACK;
 import static io.continuity.connector.support.StandardStepIds.PRECHECK_REPLICATION;
 import static io.continuity.connector.support.StandardStepIds.PRECHECK_TARGET;
 import static io.continuity.connector.support.StandardStepIds.PROMOTE_TARGET;
+import static io.continuity.connector.support.StandardStepIds.REJOIN_OLD_PRIMARY;
+import static io.continuity.connector.support.StandardStepIds.RESYNC_TARGET;
 import static io.continuity.connector.support.StandardStepIds.VALIDATE_STANDBY_READS;
 import static io.continuity.connector.support.StandardStepIds.VERIFY_WRITES;
 import static io.continuity.connector.support.StandardStepIds.WAIT_FOR_CATCH_UP;
@@ -51,6 +54,7 @@ final class MongoConnector implements Connector {
     this.plans = new MongoPlans(settings);
     this.capabilities = capabilitiesOf(settings);
     MongoSteps steps = new MongoSteps(settings, clients, prober, sanitizer);
+    FailbackSteps failback = new FailbackSteps(settings, clients, steps, sanitizer);
     this.router =
         StepRouter.of("MongoDB")
             .on(PRECHECK_REPLICATION, steps::precheckReplication)
@@ -65,6 +69,9 @@ final class MongoConnector implements Connector {
                         : steps.promoteBySwitchover(context, timeout))
             .on(MongoPlans.UNFREEZE_OTHERS, steps::unfreezeOthers)
             .on(FENCE_OLD_PRIMARY, steps::fence)
+            .on(PRECHECK_FAILBACK, failback::precheck)
+            .on(REJOIN_OLD_PRIMARY, failback::rejoin)
+            .on(RESYNC_TARGET, failback::resync)
             .on(CAPTURE_MARKERS, steps::captureMarkers)
             .on(VALIDATE_STANDBY_READS, steps::validateReads)
             .on(OBSERVE_REPLAY, steps::observeReplay)
@@ -104,12 +111,13 @@ final class MongoConnector implements Connector {
               ? CapabilityStatus.available(Capability.FENCE)
               : CapabilityStatus.unavailable(Capability.FENCE, noFence));
     }
-    list.add(
-        CapabilityStatus.unavailable(
-            Capability.FAILBACK,
-            "not in this version: after a failover, rejoin the old members (they roll back diverged"
-                + " writes into rollback files) and run a SWITCHOVER back"));
-    list.add(CapabilityStatus.unavailable(Capability.REJOIN, "not in this version"));
+    if (settings.clusterManager()) {
+      list.add(CapabilityStatus.available(Capability.FAILBACK));
+      list.add(CapabilityStatus.available(Capability.REJOIN));
+    } else {
+      list.add(CapabilityStatus.unavailable(Capability.FAILBACK, noRole));
+      list.add(CapabilityStatus.unavailable(Capability.REJOIN, noRole));
+    }
     return Capabilities.of(list);
   }
 
@@ -127,7 +135,8 @@ final class MongoConnector implements Connector {
         prober.probeAll(
             settings.config(),
             timeout,
-            (site, member, deadline) -> MemberView.read(clients, site.name(), member, deadline),
+            (site, member, deadline) ->
+                MemberView.read(clients, site.name(), member, settings.replicaSet(), deadline),
             MongoFailures::connectivity);
     return ProbeAssembler.assemble(settings, answers, Instant.now(), sanitizer);
   }

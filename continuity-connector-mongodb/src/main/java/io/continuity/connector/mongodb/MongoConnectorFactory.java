@@ -25,7 +25,9 @@ public final class MongoConnectorFactory implements ConnectorFactory {
         Capability.SWITCHOVER,
         Capability.FAILOVER,
         Capability.FENCE,
-        Capability.DRILL);
+        Capability.DRILL,
+        Capability.FAILBACK,
+        Capability.REJOIN);
   }
 
   @Override

@@ -4,9 +4,12 @@ import static io.continuity.connector.support.StandardStepIds.CAPTURE_MARKERS;
 import static io.continuity.connector.support.StandardStepIds.FENCE_OLD_PRIMARY;
 import static io.continuity.connector.support.StandardStepIds.OBSERVE_REPLAY;
 import static io.continuity.connector.support.StandardStepIds.POSTCHECK_ROLES;
+import static io.continuity.connector.support.StandardStepIds.PRECHECK_FAILBACK;
 import static io.continuity.connector.support.StandardStepIds.PRECHECK_REPLICATION;
 import static io.continuity.connector.support.StandardStepIds.PRECHECK_TARGET;
 import static io.continuity.connector.support.StandardStepIds.PROMOTE_TARGET;
+import static io.continuity.connector.support.StandardStepIds.REJOIN_OLD_PRIMARY;
+import static io.continuity.connector.support.StandardStepIds.RESYNC_TARGET;
 import static io.continuity.connector.support.StandardStepIds.VALIDATE_STANDBY_READS;
 import static io.continuity.connector.support.StandardStepIds.VERIFY_WRITES;
 import static io.continuity.connector.support.StandardStepIds.WAIT_FOR_CATCH_UP;
@@ -43,9 +46,7 @@ final class MongoPlans {
           case SWITCHOVER -> switchover(source, target, targetMember);
           case FAILOVER -> failover(source, target, targetMember);
           case DRILL -> drill(source, target, targetMember);
-          case FAILBACK ->
-              throw ConnectorException.permanent(
-                  "FAILBACK is not available for MongoDB resource " + settings.resourceId());
+          case FAILBACK -> failback(source, target, targetMember);
         };
     return new OperationPlan(request.type(), target, steps);
   }
@@ -207,6 +208,50 @@ final class MongoPlans {
                 + " takes writes.",
             Duration.ofSeconds(30),
             true));
+  }
+
+  private List<PlanStep> failback(String source, String target, String member) {
+    List<PlanStep> switchBack = switchover(source, target, member);
+    List<PlanStep> steps = new java.util.ArrayList<>();
+    steps.add(
+        step(
+            PRECHECK_FAILBACK,
+            "Check the returning members",
+            StepKind.PRECHECK,
+            "One primary, in "
+                + source
+                + "; every member of "
+                + target
+                + " answers (start them"
+                + " first) and its own last optime is recorded. Changes nothing.",
+            Duration.ofSeconds(30),
+            true));
+    steps.add(
+        step(
+            REJOIN_OLD_PRIMARY,
+            "Add the returning members back",
+            StepKind.ACTION,
+            "On the primary, a normal replSetReconfig per member of "
+                + target
+                + " missing from the"
+                + " config (one voting member at a time, as MongoDB requires), waiting for each to be"
+                + " SECONDARY. Members already in the config are left alone: safe to run again.",
+            settings.catchUpTimeout().multipliedBy(3).plusSeconds(30),
+            true));
+    steps.add(
+        step(
+            RESYNC_TARGET,
+            "Wait for resync; report rolled-back writes",
+            StepKind.ACTION,
+            "Waits until every member of "
+                + target
+                + " is SECONDARY and holds the primary's optime,"
+                + " and reports the writes each rolled back (optimes after the new primary's optime at"
+                + " its election): MongoDB keeps them in rollback files, which Continuity never deletes.",
+            settings.catchUpTimeout().plusSeconds(10),
+            true));
+    switchBack.stream().filter(p -> p.kind() != StepKind.PRECHECK).forEach(steps::add);
+    return steps;
   }
 
   private List<PlanStep> drill(String source, String target, String member) {

@@ -82,7 +82,8 @@ final class MongoSteps {
     return prober.probeAll(
         settings.config(),
         bounded,
-        (site, member, deadline) -> MemberView.read(clients, site.name(), member, deadline),
+        (site, member, deadline) ->
+            MemberView.read(clients, site.name(), member, settings.replicaSet(), deadline),
         MongoFailures::connectivity);
   }
 

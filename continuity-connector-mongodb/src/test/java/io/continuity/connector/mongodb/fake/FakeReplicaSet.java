@@ -325,6 +325,56 @@ public final class FakeReplicaSet implements AutoCloseable {
     }
   }
 
+  /**
+   * Starts a stopped member again on its port, its data rebuilt from its own oplog (what it had
+   * made durable). It comes back SECONDARY and learns the set's newer config from its peers, so a
+   * member the set no longer lists becomes REMOVED.
+   */
+  public void restart(Member m) {
+    MongoServer server;
+    synchronized (this) {
+      if (m.up) {
+        return;
+      }
+      m.backend = new MemberBackend(this, m);
+      for (Entry e : m.oplog) {
+        if (e.db != null) {
+          m.backend.applyDirectly(e.db, e.command, e.body);
+        }
+      }
+      server = new MongoServer(m.backend);
+    }
+    RuntimeException last = null;
+    for (int attempt = 0; attempt < 50; attempt++) {
+      try {
+        server.bind("127.0.0.1", m.port);
+        last = null;
+        break;
+      } catch (RuntimeException e) {
+        last = e;
+        try {
+          Thread.sleep(100);
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
+    if (last != null) {
+      throw last;
+    }
+    synchronized (this) {
+      m.server = server;
+      m.up = true;
+      m.state = SECONDARY;
+      m.startedAt = Instant.now();
+      m.frozenUntil = Instant.EPOCH;
+      m.stepDownUntil = Instant.EPOCH;
+      m.authenticated.clear();
+      tick();
+    }
+  }
+
   /** Runs a write on the primary as a client would, returning the reply. */
   synchronized Document applyOnPrimary(String db, String command, Document body) {
     Member p = primary().orElseThrow(() -> new IllegalStateException("no primary"));
@@ -465,7 +515,18 @@ public final class FakeReplicaSet implements AutoCloseable {
 
   private Document status(Member m) {
     if (m.config.member(m.id).isEmpty() || m.state == REMOVED) {
-      return error(94, "NotYetInitialized", "no replset config has been received");
+      // a removed member answers with its own state and optime and an error ([3p] a captured
+      // REMOVED reply: fgm/untilMongod replication/status_removed.js)
+      Entry last = m.last();
+      return new Document("state", REMOVED)
+          .append("stateStr", "REMOVED")
+          .append("uptime", Duration.between(m.startedAt, Instant.now()).toSeconds())
+          .append("optime", last.opTime())
+          .append("optimeDate", Instant.ofEpochSecond(last.secs))
+          .append("ok", 0.0)
+          .append("errmsg", "Our replica set config is invalid or we are not a member of it")
+          .append("code", 93)
+          .append("codeName", "InvalidReplicaSetConfig");
     }
     Instant now = Instant.now();
     Entry last = m.last();
@@ -841,7 +902,7 @@ public final class FakeReplicaSet implements AutoCloseable {
               && a.up
               && b.up
               && sameSide(a, b)
-              && a.config.member(a.id).isPresent()
+              && b.config.member(b.id).isPresent()
               && b.config.version > a.config.version
               && (a.config.member(b.id).isPresent() || b.config.member(a.id).isPresent())) {
             a.config = b.config;
