@@ -19,6 +19,7 @@ import io.continuity.connector.api.Capability;
 import io.continuity.connector.api.CapabilityStatus;
 import io.continuity.connector.api.Connector;
 import io.continuity.connector.api.ConnectorException;
+import io.continuity.connector.api.MemberEndpoint;
 import io.continuity.connector.api.OperationPlan;
 import io.continuity.connector.api.OperationRequest;
 import io.continuity.connector.api.OperationType;
@@ -27,13 +28,17 @@ import io.continuity.connector.api.PlanStep;
 import io.continuity.connector.api.ProbeResult;
 import io.continuity.connector.api.StepContext;
 import io.continuity.connector.api.StepResult;
+import io.continuity.connector.support.Deadline;
 import io.continuity.connector.support.MemberProber;
 import io.continuity.connector.support.MemberProber.MemberAnswer;
 import io.continuity.connector.support.StepRouter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /** A MongoDB replica set spread over two sites (module README). */
 final class MongoConnector implements Connector {
@@ -45,6 +50,7 @@ final class MongoConnector implements Connector {
   private final MongoPlans plans;
   private final StepRouter router;
   private final Capabilities capabilities;
+  private final Optional<Heartbeat> heartbeat;
 
   MongoConnector(MongoSettings settings) {
     this.settings = settings;
@@ -53,6 +59,11 @@ final class MongoConnector implements Connector {
     this.prober = new MemberProber(settings.resourceId(), sanitizer);
     this.plans = new MongoPlans(settings);
     this.capabilities = capabilitiesOf(settings);
+    this.heartbeat =
+        settings
+            .config()
+            .heartbeat()
+            .map(spec -> new Heartbeat(settings.resourceId(), spec, clients));
     MongoSteps steps = new MongoSteps(settings, clients, prober, sanitizer);
     FailbackSteps failback = new FailbackSteps(settings, clients, steps, sanitizer);
     this.router =
@@ -85,8 +96,11 @@ final class MongoConnector implements Connector {
     list.add(CapabilityStatus.available(Capability.MONITOR));
     list.add(CapabilityStatus.available(Capability.REPLICATION_MARKER));
     list.add(
-        CapabilityStatus.unavailable(
-            Capability.HEARTBEAT, "the MongoDB connector does not write a heartbeat document yet"));
+        settings.config().heartbeat().isPresent()
+            ? CapabilityStatus.available(Capability.HEARTBEAT)
+            : CapabilityStatus.unavailable(
+                Capability.HEARTBEAT,
+                "the resource declares no heartbeat collection (inventory 'heartbeat.table')"));
     list.add(CapabilityStatus.available(Capability.DRILL));
     String noRole =
         "the connector's user lacks the clusterManager role ('clusterManager: false'):"
@@ -131,14 +145,50 @@ final class MongoConnector implements Connector {
     if (timeout.isZero() || timeout.isNegative() || timeout.toMillis() < 1) {
       throw ConnectorException.retriable("probe timeout too short: " + timeout);
     }
+    Deadline overall = Deadline.in(timeout);
+    Duration membersBudget = heartbeat.isPresent() ? timeout.multipliedBy(3).dividedBy(4) : timeout;
     List<MemberAnswer<MemberView>> answers =
         prober.probeAll(
             settings.config(),
-            timeout,
+            membersBudget,
             (site, member, deadline) ->
                 MemberView.read(clients, site.name(), member, settings.replicaSet(), deadline),
             MongoFailures::connectivity);
-    return ProbeAssembler.assemble(settings, answers, Instant.now(), sanitizer);
+    ProbeResult result = ProbeAssembler.assemble(settings, answers, Instant.now(), sanitizer);
+    if (heartbeat.isEmpty()) {
+      return result;
+    }
+    ProbeAssembler.Topology topology = ProbeAssembler.topology(settings, answers);
+    if (topology.primary().isEmpty() || topology.standby().isEmpty()) {
+      return result;
+    }
+    MemberEndpoint primary = endpoint(topology.primary().get().member());
+    Heartbeat.Outcome outcome = heartbeat.get().round(primary, topology.standbyMember(), overall);
+    Map<String, Object> payload = new LinkedHashMap<>(result.payload().asMap());
+    outcome.reading().ifPresent(r -> payload.put("heartbeat", Heartbeat.describe(r)));
+    if (!outcome.note().isBlank()) {
+      payload.put("heartbeatProblem", outcome.note());
+    }
+    return new ProbeResult(
+        result.observedAt(),
+        result.sites(),
+        result.health(),
+        result.replicationState(),
+        result.lag(),
+        result.primaryMarker(),
+        result.drMarker(),
+        outcome.reading(),
+        sanitizer.sanitize(payload),
+        result.primarySite(),
+        result.members());
+  }
+
+  private MemberEndpoint endpoint(String member) {
+    return settings.sites().stream()
+        .flatMap(s -> s.members().stream())
+        .filter(m -> m.name().equals(member))
+        .findFirst()
+        .orElseThrow();
   }
 
   @Override

@@ -22,6 +22,7 @@ public final class MongoConnectorFactory implements ConnectorFactory {
     return EnumSet.of(
         Capability.MONITOR,
         Capability.REPLICATION_MARKER,
+        Capability.HEARTBEAT,
         Capability.SWITCHOVER,
         Capability.FAILOVER,
         Capability.FENCE,
@@ -36,6 +37,12 @@ public final class MongoConnectorFactory implements ConnectorFactory {
       throw ConnectorException.permanent(
           "the MongoDB connector cannot serve platform " + config.platform());
     }
-    return new MongoConnector(MongoSettings.parse(config));
+    MongoSettings settings = MongoSettings.parse(config);
+    try {
+      return new MongoConnector(settings);
+    } catch (IllegalArgumentException e) {
+      throw ConnectorException.permanent(
+          "MongoDB resource " + config.resourceId() + ": " + e.getMessage());
+    }
   }
 }

@@ -144,6 +144,37 @@ class MongoProbeTruthTest {
   }
 
   @Test
+  void aHeartbeatWrittenOnThePrimaryIsReadOnTheDrMemberAndStopsAdvancingWhenApplyPauses()
+      throws Exception {
+    ConnectorConfig withHeartbeat =
+        lab.config()
+            .withHeartbeat(
+                new io.continuity.connector.api.HeartbeatSpec(
+                    "continuity.heartbeat", Duration.ofMillis(100)));
+    try (Connector c = new MongoConnectorFactory().create(withHeartbeat)) {
+      assertThat(c.capabilities().has(io.continuity.connector.api.Capability.HEARTBEAT)).isTrue();
+      var first = c.probe(Duration.ofSeconds(5)).heartbeat().orElseThrow();
+      assertThat(Duration.between(first.writtenAt(), first.readAt()))
+          .isLessThan(Duration.ofSeconds(1));
+
+      lab.pauseReplication();
+      Thread.sleep(300);
+      ProbeResult paused = c.probe(Duration.ofSeconds(5));
+
+      var second = paused.heartbeat().orElseThrow();
+      assertThat(second.writtenAt())
+          .as("the DR member still shows the old heartbeat")
+          .isEqualTo(first.writtenAt());
+      assertThat(Duration.between(second.writtenAt(), second.readAt()))
+          .isGreaterThanOrEqualTo(Duration.ofMillis(300));
+      assertThat(paused.payload().asMap()).containsKey("heartbeat");
+    }
+    assertThat(connector.capabilities().has(io.continuity.connector.api.Capability.HEARTBEAT))
+        .as("without a heartbeat collection there is no HEARTBEAT")
+        .isFalse();
+  }
+
+  @Test
   void aWrongPasswordIsAuthFailedOnEverySiteNotAnException() throws Exception {
     ConnectorConfig good = lab.config();
     ConnectorConfig bad =
