@@ -83,6 +83,14 @@ final class FailbackSteps {
     }
     Map<String, String> facts = new LinkedHashMap<>();
     MemberView primary = topology.primary().get();
+    Optional<String> lacking =
+        Privileges.missing(
+            clients,
+            endpoint(primary.member()),
+            java.util.Set.of(Privileges.STATE_CHANGE, Privileges.CONFIGURE));
+    if (lacking.isPresent()) {
+      return failed("precheck failed: " + lacking.get());
+    }
     facts.put(MongoSteps.PRIMARY_MEMBER, primary.member());
     primary.seenAtElection().ifPresent(o -> facts.put(ELECTED_AT, o.value()));
     List<String> seen = new ArrayList<>();

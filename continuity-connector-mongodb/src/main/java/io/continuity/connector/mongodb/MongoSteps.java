@@ -157,6 +157,13 @@ final class MongoSteps {
     facts.put(PRIMARY_OPTIME, primaryAt.value());
     facts.put(PRIMARY_SEEN_AT, Instant.now().toString());
     facts.put(TARGET_OPTIME, targetAt.value());
+    if (context.plan().type() != OperationType.DRILL) {
+      Optional<String> lacking =
+          Privileges.missing(clients, sites.member(), java.util.Set.of(Privileges.STATE_CHANGE));
+      if (lacking.isPresent()) {
+        return failed("precheck failed: " + lacking.get(), facts);
+      }
+    }
     if (context.plan().type() == OperationType.DRILL) {
       return succeeded(
           primary.member()
@@ -277,6 +284,11 @@ final class MongoSteps {
     if (t.myState() != MemberView.STATE_SECONDARY) {
       return failed(
           "precheck failed: " + t.member() + " is " + t.stateName() + ", not SECONDARY", facts);
+    }
+    Optional<String> lacking =
+        Privileges.missing(clients, sites.member(), java.util.Set.of(Privileges.CONFIGURE));
+    if (lacking.isPresent()) {
+      return failed("precheck failed: " + lacking.get(), facts);
     }
     recordSourcePrimary(answers, sites, facts);
     t.appliedPosition().ifPresent(o -> facts.put(TARGET_OPTIME, o.value()));

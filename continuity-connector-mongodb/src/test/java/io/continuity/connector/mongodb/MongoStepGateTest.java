@@ -105,6 +105,28 @@ class MongoStepGateTest {
   }
 
   @Test
+  void aUserWithoutClusterManagerIsRefusedAtPrecheckAndStillMonitors() throws Exception {
+    lab.set().grantOnly("clusterMonitor", "readWriteAnyDatabase");
+
+    Map<String, StepResult> switchover =
+        Runs.run(connector, OperationType.SWITCHOVER, "west", Optional.empty(), null);
+    Map<String, StepResult> failover =
+        Runs.run(connector, OperationType.FAILOVER, "west", Optional.empty(), null);
+
+    assertThat(switchover).hasSize(1);
+    assertThat(switchover.get(StandardStepIds.PRECHECK_REPLICATION).output())
+        .contains("lacks [replSetStateChange]")
+        .contains("clusterManager");
+    assertThat(failover).hasSize(1);
+    assertThat(failover.get(StandardStepIds.PRECHECK_TARGET).output())
+        .contains("lacks [replSetConfigure]");
+    assertThat(lab.set().primary().map(FakeReplicaSet.Member::name)).contains("east-1");
+    assertThat(connector.probe(Duration.ofSeconds(5)).primarySite())
+        .as("clusterMonitor is enough to monitor")
+        .contains("east");
+  }
+
+  @Test
   void aTargetThatCannotBeElectedIsRefusedAtPrecheck() throws Exception {
     lab.set().setPriority(lab.set().member("west-1"), 0);
 

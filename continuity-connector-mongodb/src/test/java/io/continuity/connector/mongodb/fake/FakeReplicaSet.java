@@ -96,6 +96,25 @@ public final class FakeReplicaSet implements AutoCloseable {
   private Duration periodicNoopInterval = Duration.ofSeconds(10);
   private String user;
   private String password;
+  private List<String> roles = List.of("clusterManager", "readWriteAnyDatabase");
+
+  /**
+   * The cluster actions each built-in role grants, as far as this fake checks them (mongod's {@code
+   * src/mongo/db/auth/role_graph_builtin_roles.cpp}).
+   */
+  private static final Map<String, List<String>> CLUSTER_ACTIONS =
+      Map.of(
+          "clusterManager",
+          List.of(
+              "appendOplogNote",
+              "applicationMessage",
+              "replSetConfigure",
+              "replSetGetConfig",
+              "replSetGetStatus",
+              "replSetStateChange",
+              "resync"),
+          "clusterMonitor",
+          List.of("replSetGetConfig", "replSetGetStatus", "serverStatus"));
 
   /** One member: its configured place, its server, its state and its own oplog. */
   public static final class Member {
@@ -235,6 +254,49 @@ public final class FakeReplicaSet implements AutoCloseable {
     this.user = user;
     this.password = password;
     return this;
+  }
+
+  /** The built-in roles the login user holds (default clusterManager, readWriteAnyDatabase). */
+  public synchronized void grantOnly(String... roles) {
+    this.roles = List.of(roles);
+  }
+
+  private boolean granted(String action) {
+    return user == null
+        || roles.stream()
+            .anyMatch(r -> CLUSTER_ACTIONS.getOrDefault(r, List.of()).contains(action));
+  }
+
+  private Document connectionStatus(Channel channel, Document query) {
+    Document authInfo = new Document();
+    if (user != null && authenticatedAnywhere(channel)) {
+      authInfo.append(
+          "authenticatedUsers", List.of(new Document("user", user).append("db", "$external")));
+      List<Document> roleDocs = new ArrayList<>();
+      roles.forEach(r -> roleDocs.add(new Document("role", r).append("db", "admin")));
+      authInfo.append("authenticatedUserRoles", roleDocs);
+      if (Boolean.TRUE.equals(query.get("showPrivileges"))) {
+        Set<String> actions = new LinkedHashSet<>();
+        roles.forEach(r -> actions.addAll(CLUSTER_ACTIONS.getOrDefault(r, List.of())));
+        authInfo.append(
+            "authenticatedUserPrivileges",
+            List.of(
+                new Document("resource", new Document("cluster", true))
+                    .append("actions", new ArrayList<>(actions))));
+      }
+    } else {
+      authInfo.append("authenticatedUsers", List.of()).append("authenticatedUserRoles", List.of());
+    }
+    return new Document("authInfo", authInfo).append("ok", 1.0);
+  }
+
+  private boolean authenticatedAnywhere(Channel channel) {
+    return members.stream().anyMatch(m -> m.authenticated.contains(channel));
+  }
+
+  private static Document unauthorized(String command) {
+    return error(
+        13, "Unauthorized", "not authorized on admin to execute command { " + command + " }");
   }
 
   public synchronized void setPeriodicNoopInterval(Duration interval) {
@@ -398,6 +460,9 @@ public final class FakeReplicaSet implements AutoCloseable {
       if (user != null && command.equals("replsetstepdown") && !m.authenticated.contains(channel)) {
         return error(13, "Unauthorized", "command replSetStepDown requires authentication");
       }
+      if (command.equals("replsetstepdown") && !granted("replSetStateChange")) {
+        return unauthorized(command);
+      }
     }
     if (command.equals("replsetstepdown")) {
       return stepDown(m, query);
@@ -412,8 +477,25 @@ public final class FakeReplicaSet implements AutoCloseable {
       }
       if (user != null
           && !m.authenticated.contains(channel)
-          && !Set.of("ping", "buildinfo", "endsessions", "whatsmyuri").contains(command)) {
+          && !Set.of("ping", "buildinfo", "endsessions", "whatsmyuri", "connectionstatus")
+              .contains(command)) {
         return error(13, "Unauthorized", "command " + command + " requires authentication");
+      }
+      switch (command) {
+        case "connectionstatus":
+          return connectionStatus(channel, query);
+        case "replsetfreeze", "replsetstepdown":
+          if (!granted("replSetStateChange")) {
+            return unauthorized(command);
+          }
+          break;
+        case "replsetreconfig":
+          if (!granted("replSetConfigure")) {
+            return unauthorized(command);
+          }
+          break;
+        default:
+          break;
       }
       switch (command) {
         case "replsetgetstatus":

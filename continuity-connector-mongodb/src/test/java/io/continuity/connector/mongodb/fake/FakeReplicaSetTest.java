@@ -133,6 +133,19 @@ class FakeReplicaSetTest {
                             .append("secondaryCatchUpPeriodSecs", 5))))
         .as("stepdown period shorter than the catch-up period")
         .isEqualTo(2);
+    assertThat(
+            code(
+                () ->
+                    admin(
+                        "east-1",
+                        new Document("replSetStepDown", 10)
+                            .append("secondaryCatchUpPeriodSecs", "STR"))))
+        .as("a non-numeric catch-up period")
+        .isEqualTo(14);
+    lab.set().grantOnly("clusterMonitor");
+    assertThat(code(() -> admin("east-1", new Document("replSetStepDown", 10))))
+        .as("without replSetStateChange")
+        .isEqualTo(13);
   }
 
   @Test
