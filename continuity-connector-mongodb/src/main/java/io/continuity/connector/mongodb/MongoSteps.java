@@ -386,37 +386,62 @@ final class MongoSteps {
   StepResult waitForCatchUp(StepContext context, Duration timeout) throws ConnectorException {
     Sites sites = sites(context);
     Duration limit = min(settings.catchUpTimeout(), timeout);
-    Deadline deadline = Deadline.in(limit);
-    Optional<String> reached =
-        deadline.pollUntil(
-            POLL,
-            () -> {
-              List<MemberAnswer<MemberView>> answers = observe(min(Duration.ofSeconds(5), timeout));
-              ProbeAssembler.Topology topology = ProbeAssembler.topology(settings, answers);
-              Optional<OpTime> p = topology.primary().flatMap(MemberView::position);
-              Optional<OpTime> t =
-                  view(answers, sites.member().name())
-                      .filter(v -> !v.writablePrimary())
-                      .flatMap(MemberView::appliedPosition);
-              if (p.isPresent() && t.isPresent() && t.get().hasReached(p.get())) {
-                return Optional.of(
-                    sites.member().name()
-                        + " applied "
-                        + t.get()
-                        + ", the primary's last optime "
-                        + p.get());
-              }
-              return Optional.empty();
-            });
+    Optional<OpTime> primaryAt =
+        ProbeAssembler.topology(settings, observe(min(Duration.ofSeconds(5), timeout)))
+            .primary()
+            .flatMap(MemberView::position);
+    if (primaryAt.isEmpty()) {
+      return failed("no primary optime to wait for; nothing was changed", Map.of());
+    }
+    Optional<OpTime> reached = awaitTarget(sites.member(), primaryAt.get(), limit);
     if (reached.isEmpty()) {
       return failed(
           sites.member().name()
-              + " did not reach the primary's optime within "
+              + " did not reach the primary's optime "
+              + primaryAt.get()
+              + " within "
               + limit
               + "; nothing was changed (other members stay frozen until their freeze expires)",
           Map.of());
     }
-    return succeeded(reached.get());
+    return succeeded(
+        sites.member().name()
+            + " applied "
+            + reached.get()
+            + ", at or past the primary's optime "
+            + primaryAt.get()
+            + " when the wait began");
+  }
+
+  /**
+   * Waits until {@code member}'s applied optime, read on it, reaches {@code goal}: a progress gate
+   * that a target under write load passes (it reaches what the primary had a moment ago) and a
+   * stalled one never does. Zero loss itself is proven after the stepdown, never assumed here.
+   */
+  private Optional<OpTime> awaitTarget(MemberEndpoint member, OpTime goal, Duration limit)
+      throws ConnectorException {
+    return Deadline.in(limit)
+        .pollUntil(
+            POLL,
+            () -> {
+              try {
+                Document status =
+                    clients.run(
+                        member,
+                        "admin",
+                        new Document("replSetGetStatus", 1),
+                        Duration.ofSeconds(5));
+                Document optimes = status.get("optimes", Document.class);
+                Optional<OpTime> applied =
+                    optimes == null
+                        ? Optional.empty()
+                        : OpTime.from(
+                            optimes.get("appliedOpTime"), optimes.get("lastAppliedWallTime"));
+                return applied.filter(o -> o.hasReached(goal));
+              } catch (MongoException e) {
+                return Optional.empty();
+              }
+            });
   }
 
   StepResult promoteBySwitchover(StepContext context, Duration timeout) throws ConnectorException {
@@ -443,16 +468,20 @@ final class MongoSteps {
             .position()
             .orElseThrow(
                 () -> ConnectorException.notStarted("the primary reports no optime", true, null));
-    Optional<OpTime> targetAt = target.get().appliedPosition();
-    if (targetAt.isEmpty() || !targetAt.get().hasReached(primaryAt)) {
+    Optional<OpTime> targetAt =
+        awaitTarget(
+            sites.member(),
+            primaryAt,
+            min(Duration.ofSeconds(settings.secondaryCatchUpPeriodSecs() + 1L), timeout));
+    if (targetAt.isEmpty()) {
       return failed(
           "REFUSED: "
               + target.get().member()
-              + " is at "
-              + targetAt.map(OpTime::value).orElse("?")
-              + ", the primary at "
+              + " did not reach the primary's optime "
               + primaryAt
-              + "; nothing was changed",
+              + " (it was at "
+              + target.get().appliedPosition().map(OpTime::value).orElse("?")
+              + "); nothing was changed",
           facts);
     }
     long oldTerm = primary.term();

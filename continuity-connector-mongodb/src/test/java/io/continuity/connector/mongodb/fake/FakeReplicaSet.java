@@ -75,8 +75,8 @@ import java.util.concurrent.ThreadLocalRandom;
  *
  * <p>Limits (decision 018): elections are immediate and deterministic (no election timeout, no
  * randomness, no heartbeat staleness: every view is current); one oplog entry per write command
- * (not per document); replication pushes from the primary only (no chaining); authentication is
- * SASL PLAIN only; wire version 8.
+ * (not per document); a secondary syncs from the primary, or without one from the member furthest
+ * ahead; authentication is SASL PLAIN only; wire version 8.
  */
 public final class FakeReplicaSet implements AutoCloseable {
 
@@ -131,6 +131,7 @@ public final class FakeReplicaSet implements AutoCloseable {
     Instant frozenUntil = Instant.EPOCH;
     Instant stepDownUntil = Instant.EPOCH;
     boolean applyPaused;
+    Duration applyDelay = Duration.ZERO;
     boolean steppingDown;
     final ObjectId processId = new ObjectId();
     long topologyCounter;
@@ -352,6 +353,11 @@ public final class FakeReplicaSet implements AutoCloseable {
   /** Stops a member from applying what its sync source has (heartbeats still flow). */
   public synchronized void pauseApply(Member m) {
     m.applyPaused = true;
+  }
+
+  /** Makes a member apply each entry only once it is {@code delay} old (lag under load). */
+  public synchronized void setApplyDelay(Member m, Duration delay) {
+    m.applyDelay = delay;
   }
 
   public synchronized void resumeApply(Member m) {
@@ -1104,7 +1110,11 @@ public final class FakeReplicaSet implements AutoCloseable {
       if (common < s.oplog.size()) {
         rollback(s, common);
       }
+      Instant now = Instant.now();
       for (int i = s.oplog.size(); i < theirs.size(); i++) {
+        if (theirs.get(i).wall.plus(s.applyDelay).isAfter(now)) {
+          break;
+        }
         apply(s, theirs.get(i));
       }
     }
@@ -1147,12 +1157,24 @@ public final class FakeReplicaSet implements AutoCloseable {
     s.oplog.add(e);
   }
 
-  /** The primary this member replicates from (no chaining), when it can reach it. */
+  /**
+   * The member this one replicates from: the primary when it can reach it, else (chaining, allowed
+   * by default: settings.chainingAllowed) the reachable member furthest ahead of it — so a
+   * secondary keeps catching up from a primary that just stepped down.
+   */
   private Optional<Member> syncSource(Member s) {
     if (s.state == PRIMARY || s.applyPaused || !s.up) {
       return Optional.empty();
     }
-    return members.stream().filter(p -> p.up && p.state == PRIMARY && connected(s, p)).findFirst();
+    Optional<Member> primary =
+        members.stream().filter(p -> p.up && p.state == PRIMARY && connected(s, p)).findFirst();
+    if (primary.isPresent()) {
+      return primary;
+    }
+    return members.stream()
+        .filter(x -> x != s && x.up && x.state == SECONDARY && connected(s, x))
+        .filter(x -> x.last().compareTo(s.last()) > 0)
+        .max(Comparator.comparing(Member::last));
   }
 
   private Optional<Member> visiblePrimary(Member m) {
