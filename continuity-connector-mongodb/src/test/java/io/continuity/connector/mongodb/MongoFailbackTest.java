@@ -74,4 +74,31 @@ class MongoFailbackTest {
       }
     }
   }
+
+  @Test
+  void everyIdempotentFailoverAndFailbackStepCanRunTwice() throws Exception {
+    try (FakeLab lab = new FakeLab()) {
+      lab.write(10);
+      lab.loseSite("east");
+      try (Connector c = new MongoConnectorFactory().create(lab.config())) {
+        Map<String, StepResult> failover =
+            io.continuity.connector.testkit.PlanRunner.runEachStepTwice(
+                c, OperationType.FAILOVER, "west");
+        assertThat(failover.values()).as("%s", failover).allMatch(StepResult::succeeded);
+      }
+      lab.write(2);
+      FakeReplicaSet set = lab.set();
+      set.restart(set.member("east-1"));
+      set.restart(set.member("east-2"));
+      try (Connector c = new MongoConnectorFactory().create(lab.config())) {
+        Map<String, StepResult> failback =
+            io.continuity.connector.testkit.PlanRunner.runEachStepTwice(
+                c, OperationType.FAILBACK, "east");
+        assertThat(failback.values()).as("%s", failback).allMatch(StepResult::succeeded);
+        assertThat(failback.get(StandardStepIds.RESYNC_TARGET).output()).contains("no rollback");
+      }
+      assertThat(set.primary().map(FakeReplicaSet.Member::name)).contains("east-1");
+      assertThat(lab.writesVisibleOn("east")).isEqualTo(12);
+    }
+  }
 }
