@@ -107,7 +107,7 @@ final class MemberClients implements AutoCloseable {
     return builder.build();
   }
 
-  private Optional<MongoCredential> credential() throws ConnectorException {
+  Optional<MongoCredential> credential() throws ConnectorException {
     Optional<String> user = settings.user();
     if (user.isEmpty()) {
       return Optional.empty();

@@ -66,6 +66,7 @@ final class MongoConnector implements Connector {
             .map(spec -> new Heartbeat(settings.resourceId(), spec, clients));
     MongoSteps steps = new MongoSteps(settings, clients, prober, sanitizer);
     FailbackSteps failback = new FailbackSteps(settings, clients, steps, sanitizer);
+    CloneDrillSteps clone = new CloneDrillSteps(settings, clients, sanitizer);
     this.router =
         StepRouter.of("MongoDB")
             .on(PRECHECK_REPLICATION, steps::precheckReplication)
@@ -85,6 +86,9 @@ final class MongoConnector implements Connector {
             .on(RESYNC_TARGET, failback::resync)
             .on(CAPTURE_MARKERS, steps::captureMarkers)
             .on(VALIDATE_STANDBY_READS, steps::validateReads)
+            .on(CloneDrillSteps.CREATE_CLONE, clone::create)
+            .on(CloneDrillSteps.VALIDATE_CLONE, clone::validate)
+            .on(CloneDrillSteps.DISCARD_CLONE, clone::discardStep)
             .on(OBSERVE_REPLAY, steps::observeReplay)
             .on(VERIFY_WRITES, steps::verifyWrites)
             .on(POSTCHECK_ROLES, steps::postcheckRoles)

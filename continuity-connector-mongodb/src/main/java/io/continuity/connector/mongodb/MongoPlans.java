@@ -254,8 +254,10 @@ final class MongoPlans {
     return steps;
   }
 
-  private List<PlanStep> drill(String source, String target, String member) {
-    return List.of(
+  private List<PlanStep> drill(String source, String target, String member)
+      throws ConnectorException {
+    List<PlanStep> steps = new java.util.ArrayList<>();
+    steps.add(
         step(
             PRECHECK_REPLICATION,
             "Check the set and the target",
@@ -267,7 +269,8 @@ final class MongoPlans {
                 + " a SECONDARY."
                 + " Changes nothing.",
             Duration.ofSeconds(30),
-            true),
+            true));
+    steps.add(
         step(
             VALIDATE_STANDBY_READS,
             "Read on the DR member",
@@ -280,7 +283,8 @@ final class MongoPlans {
                 + member
                 + " over a direct connection. Read-only.",
             Duration.ofSeconds(30),
-            true),
+            true));
+    steps.add(
         step(
             OBSERVE_REPLAY,
             "Watch replication progress",
@@ -291,7 +295,45 @@ final class MongoPlans {
                 + settings.drillWindow()
                 + " apart and checks it keeps up with the primary. Read-only.",
             settings.drillWindow().plusSeconds(30),
-            true),
+            true));
+    if (settings.action(settings.site(target), "clone").isPresent()) {
+      steps.add(
+          step(
+              CloneDrillSteps.CREATE_CLONE,
+              "Create an isolated clone",
+              StepKind.ACTION,
+              "Runs "
+                  + target
+                  + "'s action.clone, which snapshots a member and starts the copy"
+                  + " standalone (no --replSet), and reads 'clone-endpoint: <host>:<port>' from its"
+                  + " output; an endpoint that is a production member is refused.",
+              settings.actionTimeout().plusSeconds(10),
+              true));
+      steps.add(
+          step(
+              CloneDrillSteps.VALIDATE_CLONE,
+              "Read and write on the clone",
+              StepKind.ACTION,
+              "Refuses a clone that reports a replica set; counts "
+                  + settings.drillDatabase()
+                  + "."
+                  + settings.drillCollection()
+                  + " and commits a drill write on the clone only.",
+              Duration.ofSeconds(30),
+              true));
+      steps.add(
+          step(
+              CloneDrillSteps.DISCARD_CLONE,
+              "Discard the clone",
+              StepKind.ACTION,
+              "Runs "
+                  + target
+                  + "'s action.discard-clone and checks the clone's port no longer"
+                  + " accepts connections. Safe to run again.",
+              settings.actionTimeout().plusSeconds(15),
+              true));
+    }
+    steps.add(
         step(
             POSTCHECK_ROLES,
             "Check the roles did not change",
@@ -299,6 +341,7 @@ final class MongoPlans {
             "The primary is still in " + source + ".",
             Duration.ofSeconds(30),
             true));
+    return steps;
   }
 
   private static PlanStep step(

@@ -48,7 +48,7 @@ record MongoSettings(
     PLAIN
   }
 
-  static final Set<String> ACTIONS = Set.of("fence");
+  static final Set<String> ACTIONS = Set.of("fence", "clone", "discard-clone");
   private static final Set<String> RESOURCE_KEYS =
       Set.of(
           "user",
@@ -110,6 +110,13 @@ record MongoSettings(
           throw new IllegalArgumentException(
               "site " + site.name() + ": unknown setting '" + key + "'");
         }
+      }
+      if (site.settings().containsKey("action.clone")
+          != site.settings().containsKey("action.discard-clone")) {
+        throw new IllegalArgumentException(
+            "site "
+                + site.name()
+                + ": set both 'action.clone' and 'action.discard-clone', or neither");
       }
       for (MemberEndpoint member : site.members()) {
         SettingsReader m =

@@ -43,6 +43,7 @@ public final class FakeLab implements SafetyLab {
   private final Thread watcher;
   private final Map<String, MongoClient> clients = new HashMap<>();
   private final Map<String, String> extraSettings = new LinkedHashMap<>();
+  private final Map<String, Map<String, String>> siteSettings = new LinkedHashMap<>();
   private long acknowledged;
   private volatile boolean closed;
 
@@ -64,6 +65,12 @@ public final class FakeLab implements SafetyLab {
   /** Adds or replaces a connector-wide setting of {@link #config()}. */
   public FakeLab with(String key, String value) {
     extraSettings.put(key, value);
+    return this;
+  }
+
+  /** Adds a site setting (a host action) to {@link #config()}. */
+  public FakeLab withSiteSetting(String site, String key, String value) {
+    siteSettings.computeIfAbsent(site, k -> new LinkedHashMap<>()).put(key, value);
     return this;
   }
 
@@ -97,7 +104,9 @@ public final class FakeLab implements SafetyLab {
         ref -> PASSWORD);
   }
 
-  private SiteEndpoint site(String name, SiteRole role, Map<String, String> settings) {
+  private SiteEndpoint site(String name, SiteRole role, Map<String, String> base) {
+    Map<String, String> settings = new LinkedHashMap<>(base);
+    settings.putAll(siteSettings.getOrDefault(name, Map.of()));
     List<MemberEndpoint> members = new ArrayList<>();
     for (FakeReplicaSet.Member m : set.membersOf(name)) {
       members.add(new MemberEndpoint(m.name(), "127.0.0.1", m.port(), Map.of()));
