@@ -25,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.bson.Document;
 
 /**
@@ -1027,9 +1026,5 @@ final class MongoSteps {
 
   static Duration min(Duration a, Duration b) {
     return a.compareTo(b) <= 0 ? a : b;
-  }
-
-  static <T> Stream<T> streamOf(Optional<T> o) {
-    return o.stream();
   }
 }
