@@ -45,7 +45,6 @@ public final class PostgresConnector implements Connector {
   private final ProbeAssembler assembler;
   private final PostgresPlans plans;
   private final StepDispatcher steps;
-  private final PrimaryMemory memory = new PrimaryMemory();
   private final Optional<HeartbeatTable> heartbeat;
   private final Clock clock;
   private final ExecutorService executor;
@@ -65,12 +64,7 @@ public final class PostgresConnector implements Connector {
     this.steps =
         new StepDispatcher(
             new StepSupport(
-                settings,
-                sessions,
-                prober,
-                new HostActions(settings, sanitizer),
-                sanitizer,
-                memory));
+                settings, sessions, prober, new HostActions(settings, sanitizer), sanitizer));
     this.executor =
         Executors.newCachedThreadPool(
             r -> {
@@ -104,9 +98,6 @@ public final class PostgresConnector implements Connector {
     Optional<HeartbeatRound.Seen> reading = Optional.empty();
     for (SiteReport report : reports.values()) {
       SiteObservation o = report.observation();
-      if (o.isPrimary()) {
-        memory.saw(o.site(), o.currentLsn());
-      }
       if (!report.problem().isEmpty()) {
         notes.add(o.site() + ": " + report.problem());
       }

@@ -37,7 +37,8 @@ record PostgresSettings(
 
   /** Host actions the connector knows; any other {@code action.*} key is refused. */
   static final Set<String> ACTIONS =
-      Set.of("stop", "start", "fence", "rejoin", "rewind", "clone", "discard-clone");
+      Set.of(
+          "stop", "start", "fence", "rejoin", "rewind", "clone", "discard-clone", "final-position");
 
   static final String DEFAULT_DATABASE = "postgres";
   private static final Pattern TABLE =

@@ -76,7 +76,11 @@ class Prechecks {
                   results.add(
                       CheckResult.fail(
                           "evidence-fresh", member, member + " is not in the inventory")));
-      results.add(doubts.of(member).map(d -> inDoubt(member, d)).orElseGet(() -> topology(member)));
+      results.add(
+          doubts
+              .of(member)
+              .map(d -> inDoubt(member, d))
+              .orElseGet(() -> topology(member, request.type())));
       String holder = holders.get(member);
       results.add(
           holder == null || holder.equals(request.id())
@@ -147,28 +151,63 @@ class Prechecks {
 
   /**
    * The primary monitoring observes is the one the inventory records (and the plan and the
-   * confirmation token assume): a switch done outside Continuity blocks the start, naming both.
+   * confirmation token assume): a switch done outside Continuity blocks the start, naming both. A
+   * connector that reports no primary fails the check ({@code primary-known}, which policy may let
+   * a second approver override), except for a failover whose recorded primary site is unreachable:
+   * a lost primary is what a failover is for.
    */
-  private CheckResult topology(String member) {
+  private CheckResult topology(String member, OperationType type) {
     String recorded = planner.currentPrimary(member);
     Optional<EvidenceReader.ObservedPrimary> observed = evidence.observedPrimary(member);
     if (observed.isEmpty()) {
-      return CheckResult.pass(
-          "topology", member, "the connector does not report the primary; recorded " + recorded);
+      return CheckResult.fail(
+          "primary-known",
+          member,
+          "no successful probe of "
+              + member
+              + " says which site is primary (recorded: "
+              + recorded
+              + "): the roles cannot be checked");
     }
-    String seen = observed.get().site();
-    return seen.equals(recorded)
+    EvidenceReader.ObservedPrimary seen = observed.get();
+    if (seen.site().isEmpty()) {
+      if (type == OperationType.FAILOVER && seen.unreachableSites().contains(recorded)) {
+        return CheckResult.pass(
+            "primary-known",
+            member,
+            "no primary is observed and the recorded primary site "
+                + recorded
+                + " is unreachable (probe at "
+                + seen.observedAt()
+                + "): the failover this request is for");
+      }
+      return CheckResult.fail(
+          "primary-known",
+          member,
+          "the connector of "
+              + member
+              + " reports no primary (probe at "
+              + seen.observedAt()
+              + ", recorded "
+              + recorded
+              + (seen.unreachableSites().isEmpty()
+                  ? ", every site reachable"
+                  : ", unreachable " + seen.unreachableSites())
+              + "): the roles are unknown; find out why before anything runs");
+    }
+    String site = seen.site().get();
+    return site.equals(recorded)
         ? CheckResult.pass(
-            "topology", member, "monitoring observes " + seen + " as primary, as recorded")
+            "topology", member, "monitoring observes " + site + " as primary, as recorded")
         : CheckResult.fail(
             "topology",
             member,
             "topology changed: monitoring observes "
-                + seen
+                + site
                 + " as primary of "
                 + member
                 + " (probe at "
-                + observed.get().observedAt()
+                + seen.observedAt()
                 + ") but the inventory records "
                 + recorded
                 + ": the roles changed outside Continuity; find out why, reconcile the inventory"
