@@ -66,9 +66,9 @@ final class MemberVerdicts {
       }
     }
     String target = plan.map(p -> p.plan().targetSite()).orElse(request.targetSite());
+    String roles = roles(type, progress, failedAt, last, steps, target, primaryNow);
     String statement =
-        roles(type, progress, failedAt, last, steps, target, primaryNow)
-            + (loss == null ? "" : ". " + capitalized(loss.statement()));
+        loss == null ? capitalized(roles) : capitalized(loss.statement()) + "; " + roles;
     return new EvidenceReport.MemberVerdict(
         member,
         progress.name(),
