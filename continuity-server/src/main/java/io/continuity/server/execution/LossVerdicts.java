@@ -67,7 +67,10 @@ final class LossVerdicts {
           .withConclusion(LossConclusion.MARKER_UNAVAILABLE);
     }
     LossWindow stated = connector.get();
-    if (stated.exact() || stated.conclusion().compareTo(seen.conclusion()) >= 0) {
+    if (stated.exact()
+        || seen.conclusion() == LossConclusion.MARKER_UNAVAILABLE
+        || stated.conclusion().compareTo(seen.conclusion()) >= 0) {
+      // a proof stands; monitoring without markers has no opinion to weigh against the connector's
       return stated;
     }
     return seen.from(
