@@ -1,7 +1,7 @@
 package io.continuity.connector.postgresql;
 
-import io.continuity.connector.api.LossConclusion;
 import io.continuity.connector.api.LossEvidence;
+import io.continuity.connector.api.ObservedMarker;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.Optional;
@@ -44,101 +44,35 @@ final class Evidence {
       Optional<Final> finalPosition,
       Lsn reached,
       Optional<Instant> lastCommit) {
-    String window =
-        lastCommit
-            .map(
-                t ->
-                    "; transactions committed after "
-                        + t
-                        + " (the last one the target applied) may be lost")
-            .orElse("; the commit time of the last transaction the target applied is unknown");
+    Optional<ObservedMarker> seen =
+        lastSeen.map(s -> new ObservedMarker("old primary", s.lsn().marker(), s.at()));
     if (finalPosition.isPresent()) {
       Final end = finalPosition.get();
       if (reached.isAtOrAfter(end.lsn())) {
         return LossEvidence.caughtUp(reached.marker(), end.lsn().marker(), end.how());
       }
-      BigInteger lost = BigInteger.valueOf(end.lsn().bytesAfter(reached));
-      return new LossEvidence(
-          LossConclusion.POTENTIAL_LOSS,
-          Optional.of(reached.marker()),
-          lastSeen.map(s -> s.lsn().marker()),
-          lastSeen.map(Seen::at),
-          Optional.of(end.lsn().marker()),
+      return LossEvidence.exactLoss(
+          reached.marker(),
+          end.lsn().marker(),
+          BigInteger.valueOf(end.lsn().bytesAfter(reached)),
+          UNIT,
+          seen,
           lastCommit,
-          Optional.of(lost),
-          Optional.of(lost),
-          Optional.of(UNIT),
-          true,
-          "lost "
-              + lost
-              + " "
-              + UNIT
-              + ", from "
-              + reached
-              + " to "
-              + end.lsn()
-              + " (the old primary's final position, "
-              + end.how()
-              + ")"
-              + window.replace("may be lost", "are lost"));
+          end.how());
     }
     if (lastSeen.isEmpty()) {
-      return new LossEvidence(
-          LossConclusion.MARKER_UNAVAILABLE,
-          Optional.of(reached.marker()),
-          Optional.empty(),
-          Optional.empty(),
-          Optional.empty(),
-          lastCommit,
-          Optional.empty(),
-          Optional.empty(),
+      return LossEvidence.unavailable(
+          reached.marker(),
           Optional.of(UNIT),
-          false,
-          "marker unavailable: no position of the old primary was ever observed, so completeness"
-              + " cannot be proven; the target reached "
-              + reached
-              + window);
+          lastCommit,
+          "no position of the old primary was ever observed");
     }
-    Seen seen = lastSeen.get();
-    BigInteger atLeast = BigInteger.valueOf(seen.lsn().bytesAfter(reached));
-    String proven =
-        atLeast.signum() > 0
-            ? "at least "
-                + atLeast
-                + " "
-                + UNIT
-                + " lost, from "
-                + reached
-                + " to "
-                + seen.lsn()
-                + " where the primary was last seen at "
-                + seen.at()
-                + " ("
-                + seen.by()
-                + ")"
-            : "the target reached "
-                + reached
-                + ", at or past "
-                + seen.lsn()
-                + " where the primary was last seen at "
-                + seen.at()
-                + " ("
-                + seen.by()
-                + ")";
-    return new LossEvidence(
-        LossConclusion.POTENTIAL_LOSS,
-        Optional.of(reached.marker()),
-        Optional.of(seen.lsn().marker()),
-        Optional.of(seen.at()),
-        Optional.empty(),
-        lastCommit,
-        Optional.of(atLeast),
-        Optional.empty(),
+    return LossEvidence.lowerBound(
+        reached.marker(),
+        seen.get(),
+        lastSeen.get().by(),
+        Optional.of(BigInteger.valueOf(lastSeen.get().lsn().bytesAfter(reached))),
         Optional.of(UNIT),
-        false,
-        proven
-            + "; the primary may have kept running after it was last seen: its final position is"
-            + " unknown, so no upper bound can be given"
-            + window);
+        lastCommit);
   }
 }

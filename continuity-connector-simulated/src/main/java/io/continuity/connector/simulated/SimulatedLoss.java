@@ -1,10 +1,10 @@
 package io.continuity.connector.simulated;
 
-import io.continuity.connector.api.LossConclusion;
 import io.continuity.connector.api.LossEvidence;
 import io.continuity.connector.api.ObservedMarker;
 import io.continuity.connector.api.ReplicationMarker;
 import java.math.BigInteger;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -25,76 +25,33 @@ final class SimulatedLoss {
       Optional<ObservedMarker> lastSeen,
       WriteStream stream) {
     ReplicationMarker reached = WriteStream.marker(applied);
-    Optional<java.time.Instant> from = Optional.of(stream.timeOf(applied));
-    String window = "; writes after " + from.get() + " (the last the target applied) may be lost";
+    Optional<Instant> from = Optional.of(stream.timeOf(applied));
     if (finalPosition.isPresent()) {
       ReplicationMarker end = WriteStream.marker(finalPosition.getAsLong());
+      String how = "read at the fence";
       if (applied >= finalPosition.getAsLong()) {
-        return LossEvidence.caughtUp(reached, end, "the fenced old primary was read at the fence");
+        return LossEvidence.caughtUp(reached, end, how);
       }
-      BigInteger lost = BigInteger.valueOf(finalPosition.getAsLong() - applied);
-      return new LossEvidence(
-          LossConclusion.POTENTIAL_LOSS,
-          Optional.of(reached),
-          lastSeen.map(ObservedMarker::marker),
-          lastSeen.map(ObservedMarker::observedAt),
-          Optional.of(end),
+      return LossEvidence.exactLoss(
+          reached,
+          end,
+          BigInteger.valueOf(finalPosition.getAsLong() - applied),
+          UNIT,
+          lastSeen,
           from,
-          Optional.of(lost),
-          Optional.of(lost),
-          Optional.of(UNIT),
-          true,
-          "lost "
-              + lost
-              + " "
-              + UNIT
-              + ", from "
-              + reached.value()
-              + " to "
-              + end.value()
-              + " (the old primary's final position, read at the fence)"
-              + window);
+          how);
     }
     if (lastSeen.isEmpty()) {
-      return new LossEvidence(
-          LossConclusion.MARKER_UNAVAILABLE,
-          Optional.of(reached),
-          Optional.empty(),
-          Optional.empty(),
-          Optional.empty(),
-          from,
-          Optional.empty(),
-          Optional.empty(),
-          Optional.of(UNIT),
-          false,
-          "marker unavailable: the old primary's position was never observed; the target reached "
-              + reached.value()
-              + window);
+      return LossEvidence.unavailable(
+          reached, Optional.of(UNIT), from, "the old primary's position was never observed");
     }
-    ObservedMarker seen = lastSeen.get();
-    long atLeast = Math.max(0, seen.marker().position().longValue() - applied);
-    return new LossEvidence(
-        LossConclusion.POTENTIAL_LOSS,
-        Optional.of(reached),
-        Optional.of(seen.marker()),
-        Optional.of(seen.observedAt()),
-        Optional.empty(),
-        from,
+    long atLeast = Math.max(0, lastSeen.get().marker().position().longValue() - applied);
+    return LossEvidence.lowerBound(
+        reached,
+        lastSeen.get(),
+        "seen by monitoring",
         Optional.of(BigInteger.valueOf(atLeast)),
-        Optional.empty(),
         Optional.of(UNIT),
-        false,
-        "at least "
-            + atLeast
-            + " "
-            + UNIT
-            + " lost, from "
-            + reached.value()
-            + " to "
-            + seen.marker().value()
-            + " where the primary was last seen at "
-            + seen.observedAt()
-            + "; its final position is unknown, so no upper bound can be given"
-            + window);
+        from);
   }
 }
