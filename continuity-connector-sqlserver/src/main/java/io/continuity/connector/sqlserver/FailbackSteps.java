@@ -79,43 +79,45 @@ final class FailbackSteps {
         facts);
   }
 
+  /**
+   * Resumes every suspended database on every replica that answers as SECONDARY (after a forced
+   * failover all of them are SUSPEND_FROM_PARTNER, not only the old primary's), then waits until
+   * the target's databases are SYNCHRONIZING.
+   */
   StepResult resync(StepContext context, Duration timeout) throws ConnectorException {
     String targetMember = support.fact(context, Facts.TARGET_MEMBER);
     String sourceMember = support.fact(context, Facts.SOURCE_MEMBER);
-    ReplicaView before = support.view(targetMember, timeout);
     Optional<ReplicaView> primary = support.tryView(sourceMember, timeout);
+    AgTopology topology = support.observe(timeout);
     List<String> notes = new ArrayList<>();
-    try (AgSession s = support.open(targetMember, AgSessions.Intent.READ_WRITE, timeout)) {
-      for (ReplicaView.DbRow d : before.localDatabases()) {
-        if (!d.suspended()) {
-          continue;
-        }
-        String primaryEnd =
-            primary
-                .flatMap(
-                    p ->
-                        p.localDatabases().stream()
-                            .filter(x -> x.database().equals(d.database()))
-                            .findFirst())
-                .flatMap(ReplicaView.DbRow::endOfLogLsn)
-                .map(Object::toString)
-                .orElse("unknown");
-        notes.add(
-            "database "
-                + d.database()
-                + " was suspended ("
-                + d.suspendReason()
-                + ") with end_of_log_lsn "
-                + d.endOfLogLsn().map(Object::toString).orElse("unknown")
-                + " (new primary at "
-                + primaryEnd
-                + "): resuming rolls back its log records never committed on the new primary;"
-                + " writes it took after the forced failover are discarded");
-        s.execute(AgQueries.resume(d.database()));
+    List<String> resumed = new ArrayList<>();
+    for (MemberAnswer<ReplicaView> a : topology.answers()) {
+      ReplicaView v = a.value().orElse(null);
+      if (v == null || !v.isSecondary()) {
+        continue;
       }
-    } catch (SQLException e) {
-      throw ConnectorException.permanent(
-          support.sanitizer.sanitizeText("SET HADR RESUME failed: " + SqlErrors.describe(e)), null);
+      List<ReplicaView.DbRow> suspended =
+          v.localDatabases().stream().filter(ReplicaView.DbRow::suspended).toList();
+      if (suspended.isEmpty()) {
+        continue;
+      }
+      try (AgSession s = support.open(a.member().name(), AgSessions.Intent.READ_WRITE, timeout)) {
+        for (ReplicaView.DbRow d : suspended) {
+          notes.add(discardNote(a.member().name(), d, primary));
+          s.execute(AgQueries.resume(d.database()));
+          resumed.add(a.member().name() + "/" + d.database());
+        }
+      } catch (SQLException e) {
+        throw ConnectorException.permanent(
+            support.sanitizer.sanitizeText(
+                "SET HADR RESUME on "
+                    + a.member().name()
+                    + " failed after resuming "
+                    + resumed
+                    + ": "
+                    + SqlErrors.describe(e)),
+            null);
+      }
     }
     Deadline deadline = Deadline.in(StepSupport.min(support.settings.catchUpTimeout(), timeout));
     List<String> last = new ArrayList<>();
@@ -137,18 +139,40 @@ final class FailbackSteps {
                 }
               }
               return last.isEmpty()
-                  ? Optional.of("every database synchronizing")
+                  ? Optional.of(targetMember + ": every database synchronizing")
                   : Optional.empty();
             });
     String noteText = notes.isEmpty() ? "no database was suspended" : String.join("\n", notes);
     if (done.isEmpty()) {
       return support.failed(
-          "the old primary's databases did not resume within the step's time: "
-              + last
-              + "\n"
-              + noteText,
+          "the databases did not resume within the step's time: " + last + "\n" + noteText,
           Map.of());
     }
-    return support.succeeded(done.get() + "\n" + noteText, Map.of());
+    return support.succeeded(done.get() + "; resumed " + resumed + "\n" + noteText, Map.of());
+  }
+
+  private static String discardNote(
+      String member, ReplicaView.DbRow d, Optional<ReplicaView> primary) {
+    String primaryEnd =
+        primary
+            .flatMap(
+                p ->
+                    p.localDatabases().stream()
+                        .filter(x -> x.database().equals(d.database()))
+                        .findFirst())
+            .flatMap(ReplicaView.DbRow::endOfLogLsn)
+            .map(Object::toString)
+            .orElse("unknown");
+    return member
+        + ": database "
+        + d.database()
+        + " was suspended ("
+        + d.suspendReason()
+        + ") with end_of_log_lsn "
+        + d.endOfLogLsn().map(Object::toString).orElse("unknown")
+        + " (new primary at "
+        + primaryEnd
+        + "): resuming rolls back its log records never committed on the new primary;"
+        + " writes it took after the forced failover are discarded";
   }
 }
