@@ -153,11 +153,9 @@ final class PlannedSteps {
   StepResult waitForCatchUp(StepContext context, Duration timeout) throws ConnectorException {
     String sourceMember = support.fact(context, Facts.SOURCE_MEMBER);
     String targetMember = support.fact(context, Facts.TARGET_MEMBER);
+    // wait at most catchUpTimeout, leaving time in the step to undo the mode change
     Deadline deadline =
-        Deadline.in(
-            timeout.minus(Duration.ofSeconds(5)).isNegative()
-                ? timeout
-                : timeout.minus(Duration.ofSeconds(5)));
+        Deadline.in(StepSupport.min(support.settings.catchUpTimeout(), margin(timeout, 5)));
     CatchUpGate.Verdict[] last = new CatchUpGate.Verdict[1];
     Optional<CatchUpGate.Verdict> passed =
         deadline.pollUntil(
@@ -359,7 +357,8 @@ final class PlannedSteps {
     if (targetMember == null) {
       throw ConnectorException.notStarted("fact 'targetMember' is missing", false, null);
     }
-    Deadline deadline = Deadline.in(timeout.minus(Duration.ofSeconds(2)));
+    Deadline deadline =
+        Deadline.in(StepSupport.min(support.settings.recoveryTimeout(), margin(timeout, 2)));
     List<String> last = new ArrayList<>();
     Optional<String> done =
         deadline.pollUntil(
@@ -439,6 +438,12 @@ final class PlannedSteps {
       parts.add(b.toString());
     }
     return String.join("; ", parts);
+  }
+
+  /** {@code timeout} less {@code seconds}, or half of it when it is shorter. */
+  private static Duration margin(Duration timeout, int seconds) {
+    Duration less = timeout.minusSeconds(seconds);
+    return less.isNegative() || less.isZero() ? timeout.dividedBy(2) : less;
   }
 
   static String mode(ReplicaView view, String replica) {
