@@ -4,7 +4,6 @@ import io.continuity.connector.api.ConnectorConfig;
 import io.continuity.connector.api.MemberEndpoint;
 import io.continuity.connector.api.SecretUnavailableException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -63,16 +62,35 @@ final class JdbcAgSessions implements AgSessions {
     return new JdbcSession(connection, seconds);
   }
 
+  /** Replaces each {@code ?} of {@code sql} with the next parameter as an N'' literal. */
+  static String inline(String sql, Object... parameters) {
+    StringBuilder out = new StringBuilder();
+    int next = 0;
+    for (char c : sql.toCharArray()) {
+      if (c == '?') {
+        if (next >= parameters.length) {
+          throw new IllegalArgumentException("more placeholders than parameters in " + sql);
+        }
+        out.append(AgQueries.unicodeLiteral(String.valueOf(parameters[next++])));
+      } else {
+        out.append(c);
+      }
+    }
+    if (next != parameters.length) {
+      throw new IllegalArgumentException("more parameters than placeholders in " + sql);
+    }
+    return out.toString();
+  }
+
   private record JdbcSession(Connection connection, int timeoutSeconds) implements AgSession {
 
     @Override
     public List<Row> query(String sql, Object... parameters) throws SQLException {
-      try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      // parameters are names (group, database): inlined as quoted N'' literals so every
+      // statement is one plain SQL batch, the same text whichever driver setting is in force
+      try (Statement statement = connection.createStatement()) {
         statement.setQueryTimeout(timeoutSeconds);
-        for (int i = 0; i < parameters.length; i++) {
-          statement.setObject(i + 1, parameters[i]);
-        }
-        try (ResultSet rs = statement.executeQuery()) {
+        try (ResultSet rs = statement.executeQuery(inline(sql, parameters))) {
           ResultSetMetaData meta = rs.getMetaData();
           List<Row> rows = new ArrayList<>();
           while (rs.next()) {

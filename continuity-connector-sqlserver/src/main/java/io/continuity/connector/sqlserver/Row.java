@@ -28,6 +28,11 @@ final class Row {
     this.values = copy;
   }
 
+  /** Every column by label (case-insensitive keys). */
+  Map<String, Object> asMap() {
+    return java.util.Collections.unmodifiableMap(values);
+  }
+
   Object raw(String column) {
     return values.get(column);
   }
