@@ -20,7 +20,18 @@ final class CatchUpGate {
       List<String> problems,
       Optional<String> database,
       Optional<BigInteger> reached,
-      Optional<BigInteger> primaryEnd) {}
+      Optional<BigInteger> primaryEnd,
+      List<String> perDatabase) {
+
+    Verdict(
+        boolean passed,
+        List<String> problems,
+        Optional<String> database,
+        Optional<BigInteger> reached,
+        Optional<BigInteger> primaryEnd) {
+      this(passed, problems, database, reached, primaryEnd, List.of());
+    }
+  }
 
   private CatchUpGate() {}
 
@@ -45,6 +56,7 @@ final class CatchUpGate {
     BigInteger worstMargin = null;
     BigInteger worstReached = null;
     BigInteger worstEnd = null;
+    List<String> perDatabase = new ArrayList<>();
     List<ReplicaView.DbRow> primaryDbs = primary.localDatabases();
     if (primaryDbs.isEmpty()) {
       problems.add("the primary reports no database of the group");
@@ -96,6 +108,7 @@ final class CatchUpGate {
         continue;
       }
       BigInteger margin = hardened.get().subtract(end.get());
+      perDatabase.add(db + " hardened " + hardened.get() + " / primary end of log " + end.get());
       if (margin.signum() < 0) {
         problems.add(
             "database "
@@ -117,6 +130,7 @@ final class CatchUpGate {
         problems,
         Optional.ofNullable(worstDb),
         Optional.ofNullable(worstReached),
-        Optional.ofNullable(worstEnd));
+        Optional.ofNullable(worstEnd),
+        perDatabase);
   }
 }

@@ -265,13 +265,27 @@ final class PlannedSteps {
       }
     }
     String db = v.database().orElseThrow();
-    LossEvidence loss =
+    LossEvidence proof =
         LossEvidence.caughtUp(
             Markers.of(db, v.reached().orElseThrow()),
             Markers.of(db, v.primaryEnd().orElseThrow()),
             "the target was SYNCHRONIZED in synchronous-commit mode with every database failover"
                 + " ready when FAILOVER ran, so every later commit was hardened on it before it"
                 + " was acknowledged");
+    // the same proof, stated for every database of the group
+    LossEvidence loss =
+        new LossEvidence(
+            proof.conclusion(),
+            proof.reached(),
+            proof.lastPrimary(),
+            proof.primaryLastSeenAt(),
+            proof.finalPrimary(),
+            proof.lossFrom(),
+            proof.atLeast(),
+            proof.atMost(),
+            proof.unit(),
+            proof.exact(),
+            proof.statement() + "; per database: " + String.join("; ", v.perDatabase()));
     Map<String, String> facts = new LinkedHashMap<>();
     facts.put(Facts.CAUGHT_UP_DATABASE, db);
     facts.put(Facts.CAUGHT_UP_REACHED, v.reached().get().toString());

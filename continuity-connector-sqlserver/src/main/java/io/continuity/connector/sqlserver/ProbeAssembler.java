@@ -50,6 +50,18 @@ final class ProbeAssembler {
     } else if (primary.isEmpty()) {
       reasons.add("no replica answered as PRIMARY of " + settings.availabilityGroup());
     }
+    primary
+        .flatMap(MemberAnswer::value)
+        .map(ReplicaView::clusterType)
+        .filter(t -> !t.isEmpty() && !t.equals(settings.clusterType().name()))
+        .ifPresent(
+            t ->
+                reasons.add(
+                    "the group's cluster type is "
+                        + t
+                        + " but 'clusterType' says "
+                        + settings.clusterType()
+                        + ": role changes are refused until they agree"));
     Optional<MemberAnswer<ReplicaView>> dr = drReplica(topology, primary);
     List<DbGap> gaps = gaps(topology, primary, dr);
     Optional<DbGap> worst =

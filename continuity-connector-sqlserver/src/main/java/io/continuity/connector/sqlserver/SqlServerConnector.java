@@ -47,6 +47,7 @@ final class SqlServerConnector implements Connector {
   private final AgPlans plans;
   private final StepRouter router;
   private final Clock clock;
+  private final StepSupport support;
 
   SqlServerConnector(
       ConnectorConfig config, AgSettings settings, AgSessions sessions, Clock clock) {
@@ -58,7 +59,7 @@ final class SqlServerConnector implements Connector {
     this.prober = new MemberProber(config.resourceId(), config.sanitizer());
     this.assembler = new ProbeAssembler(settings, config.sanitizer());
     this.plans = new AgPlans(settings);
-    StepSupport support = new StepSupport(settings, config, sessions, prober, config.sanitizer());
+    this.support = new StepSupport(settings, config, sessions, prober, config.sanitizer());
     PlannedSteps planned = new PlannedSteps(support);
     ForcedSteps forced =
         new ForcedSteps(
@@ -96,7 +97,6 @@ final class SqlServerConnector implements Connector {
 
   @Override
   public ProbeResult probe(Duration timeout) throws ConnectorException {
-    StepSupport support = new StepSupport(settings, config, sessions, prober, config.sanitizer());
     AgTopology topology =
         new AgTopology(
             prober.probeAll(
@@ -115,7 +115,6 @@ final class SqlServerConnector implements Connector {
   @Override
   public OperationPlan plan(OperationRequest request) throws ConnectorException {
     SiteEndpoint target = OperationRequests.requirePlannable(request, capabilities, config);
-    StepSupport support = new StepSupport(settings, config, sessions, prober, config.sanitizer());
     return plans.plan(request.type(), target.name(), support.sourceFor(target).name());
   }
 

@@ -179,6 +179,13 @@ class ProbeMappingTest {
     }
   }
 
+  @Test
+  void aClusterTypeThatDisagreesWithTheSettingIsAReason() throws Exception {
+    lab.with("clusterType", "NONE");
+
+    assertThat(reasons(probe())).anyMatch(r -> r.contains("cluster type is WSFC"));
+  }
+
   @SuppressWarnings("unchecked")
   private static List<String> reasons(ProbeResult p) {
     Map<String, Object> payload = p.payload().asMap();

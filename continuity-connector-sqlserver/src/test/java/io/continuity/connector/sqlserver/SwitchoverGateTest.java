@@ -41,6 +41,10 @@ class SwitchoverGateTest {
       assertThat(loss.conclusion()).isEqualTo(LossConclusion.CAUGHT_UP);
       assertThat(loss.reached().orElseThrow().hasReached(loss.finalPrimary().orElseThrow()))
           .isTrue();
+      assertThat(loss.statement())
+          .as("the proof is stated for every database")
+          .contains("Ledger hardened")
+          .contains("Payments hardened");
       assertThat(lab.sim.named("SQLPAY03").mode).isEqualTo("ASYNCHRONOUS_COMMIT");
       assertThat(lab.sim.named("SQLPAY01").mode).isEqualTo("SYNCHRONOUS_COMMIT");
       assertThat(lab.writesVisibleOn("west")).isEqualTo(12);
