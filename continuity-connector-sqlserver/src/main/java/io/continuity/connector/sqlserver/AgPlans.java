@@ -35,6 +35,8 @@ final class AgPlans {
 
   static final String RESTORE_COMMIT_MODES = "restore-commit-modes";
 
+  static final String RESUME_SITE_SECONDARIES = "resume-site-secondaries";
+
   private static final Duration CHECK = Duration.ofSeconds(30);
 
   private final AgSettings settings;
@@ -130,6 +132,21 @@ final class AgPlans {
                     + " that is already primary. States the potential loss per database.",
                 CHECK,
                 false));
+        steps.add(
+            step(
+                RESUME_SITE_SECONDARIES,
+                "Resume the other replicas of the new primary's site",
+                StepKind.ACTION,
+                "A forced failover suspends every secondary database (SUSPEND_FROM_PARTNER)."
+                    + " SET HADR RESUME on the other replicas of "
+                    + target
+                    + " whose log is not ahead of the new primary's, so resuming rolls nothing"
+                    + " back; replicas of "
+                    + source
+                    + " stay suspended for the failback (their log may hold the only copy of lost"
+                    + " writes).",
+                CHECK,
+                true));
         steps.add(verifyWrites(target));
         steps.add(postcheckRoles(target));
       }

@@ -12,7 +12,9 @@ import io.continuity.connector.support.MemberProber.MemberAnswer;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -234,6 +236,65 @@ final class ForcedSteps {
                 out)
             .withLoss(loss);
     return loss.reached().map(result::withMarker).orElse(result);
+  }
+
+  /**
+   * Resumes suspended databases on the other replicas of the target's site when their end of log is
+   * not past the new primary's hardened log at the failover: resuming them rolls nothing back.
+   */
+  StepResult resumeSiteSecondaries(StepContext context, Duration timeout)
+      throws ConnectorException {
+    StepSupport.Sites sites = support.sites(context.plan());
+    String targetMember = support.fact(context, Facts.TARGET_MEMBER);
+    AgTopology topology = support.observe(timeout);
+    List<String> notes = new ArrayList<>();
+    for (MemberAnswer<ReplicaView> a : topology.inSite(sites.target().name())) {
+      ReplicaView v = a.value().orElse(null);
+      if (a.member().name().equals(targetMember) || v == null || !v.isSecondary()) {
+        continue;
+      }
+      List<String> resume = new ArrayList<>();
+      for (ReplicaView.DbRow d : v.localDatabases()) {
+        if (!d.suspended()) {
+          continue;
+        }
+        Optional<java.math.BigInteger> fork =
+            context.fact(Facts.TARGET_HARDENED + d.database()).map(java.math.BigInteger::new);
+        Optional<java.math.BigInteger> end = d.endOfLogLsn();
+        if (fork.isPresent() && end.isPresent() && end.get().compareTo(fork.get()) <= 0) {
+          resume.add(d.database());
+        } else {
+          notes.add(
+              a.member().name()
+                  + ": "
+                  + d.database()
+                  + " left suspended: its end_of_log_lsn "
+                  + end.map(Object::toString).orElse("unknown")
+                  + " may be past the new primary's "
+                  + fork.map(Object::toString).orElse("unknown")
+                  + " (snapshot it before resuming)");
+        }
+      }
+      if (resume.isEmpty()) {
+        continue;
+      }
+      try (AgSession s = support.open(a.member().name(), AgSessions.Intent.READ_WRITE, timeout)) {
+        for (String db : resume) {
+          s.execute(AgQueries.resume(db));
+          notes.add(a.member().name() + ": resumed " + db);
+        }
+      } catch (SQLException e) {
+        throw ConnectorException.permanent(
+            support.sanitizer.sanitizeText(
+                "SET HADR RESUME on " + a.member().name() + " failed: " + SqlErrors.describe(e)),
+            null);
+      }
+    }
+    return support.succeeded(
+        notes.isEmpty()
+            ? "no other replica of " + sites.target().name() + " to resume"
+            : String.join("\n", notes),
+        Map.of());
   }
 
   private static void capture(ReplicaView t, Map<String, String> facts) {

@@ -77,6 +77,7 @@ final class SqlServerConnector implements Connector {
             .on(PRECHECK_TARGET, forced::precheckTarget)
             .on(FENCE_OLD_PRIMARY, forced::fence)
             .on(CAPTURE_MARKERS, forced::captureMarkers)
+            .on(AgPlans.RESUME_SITE_SECONDARIES, forced::resumeSiteSecondaries)
             .on(PRECHECK_FAILBACK, failback::precheck)
             .on(RESYNC_TARGET, failback::resync)
             .on(VALIDATE_STANDBY_READS, drill::validateReads)

@@ -33,6 +33,7 @@ final class AgLab implements SafetyLab {
   final AgSimulator sim;
   private final Path dir;
   private final boolean fenceActions;
+  private final boolean secondDr;
   private final Map<String, String> extraSettings = new LinkedHashMap<>();
 
   AgLab() throws Exception {
@@ -40,13 +41,22 @@ final class AgLab implements SafetyLab {
   }
 
   AgLab(boolean fenceActions) throws Exception {
+    this(fenceActions, false);
+  }
+
+  /** With {@code secondDr}, site west also holds SQLPAY04 (west-2), asynchronous commit. */
+  AgLab(boolean fenceActions, boolean secondDr) throws Exception {
     this.dir = Files.createTempDirectory("ag-lab-");
     this.fenceActions = fenceActions;
+    this.secondDr = secondDr;
     this.sim =
         new AgSimulator(GROUP, List.of("Ledger", "Payments"), dir, Duration.ofMillis(150), PASSWORD)
             .replica("SQLPAY01", "east", "east-1", "SYNCHRONOUS_COMMIT", "PRIMARY")
             .replica("SQLPAY02", "east", "east-2", "SYNCHRONOUS_COMMIT", "SECONDARY")
             .replica("SQLPAY03", "west", "west-1", "ASYNCHRONOUS_COMMIT", "SECONDARY");
+    if (secondDr) {
+      sim.replica("SQLPAY04", "west", "west-2", "ASYNCHRONOUS_COMMIT", "SECONDARY");
+    }
   }
 
   AgLab with(String key, String value) {
@@ -95,7 +105,9 @@ final class AgLab implements SafetyLab {
         Platform.SQLSERVER,
         List.of(
             site("east", SiteRole.PRIMARY, "east-1", "east-2"),
-            site("west", SiteRole.DR, "west-1")),
+            secondDr
+                ? site("west", SiteRole.DR, "west-1", "west-2")
+                : site("west", SiteRole.DR, "west-1")),
         settings,
         Map.of(
             "username", SecretRef.parse("env:AG_USER"),
@@ -148,12 +160,20 @@ final class AgLab implements SafetyLab {
 
   @Override
   public void pauseReplication() {
-    sim.set(() -> sim.named("SQLPAY03").linkUp = false);
+    sim.set(
+        () ->
+            sim.replicas.values().stream()
+                .filter(r -> r.site.equals("west"))
+                .forEach(r -> r.linkUp = false));
   }
 
   @Override
   public void resumeReplication() {
-    sim.set(() -> sim.named("SQLPAY03").linkUp = true);
+    sim.set(
+        () ->
+            sim.replicas.values().stream()
+                .filter(r -> r.site.equals("west"))
+                .forEach(r -> r.linkUp = true));
   }
 
   @Override

@@ -112,6 +112,36 @@ class ForcedFailoverAndFailbackTest {
   }
 
   @Test
+  void theOtherDrReplicaIsResumedWhenItsLogIsNotAheadAndTheOldSiteStaysSuspended()
+      throws Exception {
+    try (AgLab two = new AgLab(true, true)) {
+      two.write(6);
+      two.pauseReplication();
+      two.write(3);
+      two.loseSite("east");
+      try (Connector c = two.factory().create(two.config())) {
+        Map<String, StepResult> results =
+            Runs.run(c, OperationType.FAILOVER, "west", Optional.empty());
+
+        results.forEach((id, r) -> assertThat(r.succeeded()).as("%s: %s", id, r.output()).isTrue());
+        assertThat(results.get("resume-site-secondaries").output())
+            .contains("west-2: resumed Ledger")
+            .contains("west-2: resumed Payments");
+      }
+      two.resumeReplication(); // the cross-site link; west-2 now follows west-1
+      two.write(2);
+      Thread.sleep(120); // resume is asynchronous: REVERTING first
+      assertThat(two.sim.named("SQLPAY04").dbs.values()).noneMatch(d -> d.suspended);
+      assertThat(two.sim.count("SQLPAY04", "Payments"))
+          .as("west-2 follows the new primary: 6 + 2 writes")
+          .isEqualTo(8);
+      assertThat(two.sim.named("SQLPAY02").dbs.values())
+          .as("the old primary's site keeps its diverged log for the failback")
+          .allMatch(d -> d.suspended);
+    }
+  }
+
+  @Test
   void withoutAMonitoredMarkerTheLossIsNotBounded() throws Exception {
     lab.write(4);
     lab.pauseReplication();

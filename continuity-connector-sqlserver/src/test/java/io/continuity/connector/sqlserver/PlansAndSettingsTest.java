@@ -70,6 +70,7 @@ class PlansAndSettingsTest {
             "fence-old-primary",
             "capture-markers",
             "promote-target",
+            "resume-site-secondaries",
             "verify-writes",
             "postcheck-roles");
     assertThat(plan(OperationType.FAILBACK, "east").steps())
