@@ -123,6 +123,50 @@ class PlansAndSettingsTest {
   }
 
   @Test
+  void theExampleInventorysOneEndpointFormIsAccepted() throws Exception {
+    ConnectorConfig example =
+        new ConnectorConfig(
+            "payments-db",
+            io.continuity.connector.api.Platform.SQLSERVER,
+            List.of(
+                new io.continuity.connector.api.SiteEndpoint(
+                    "dub-1",
+                    io.continuity.connector.api.SiteRole.PRIMARY,
+                    Map.of(
+                        "host",
+                        "sql-pay-01.dub1.example.internal",
+                        "instance",
+                        "MSSQLSERVER",
+                        "port",
+                        "1433")),
+                new io.continuity.connector.api.SiteEndpoint(
+                    "fra-2",
+                    io.continuity.connector.api.SiteRole.DR,
+                    Map.of(
+                        "host",
+                        "sql-pay-02.fra2.example.internal",
+                        "instance",
+                        "MSSQLSERVER",
+                        "port",
+                        "1433"))),
+            Map.of(
+                "availabilityGroup", "AG_PAYMENTS",
+                "listener", "payments-ag.example.internal",
+                "listenerPort", "1433",
+                "database", "Payments",
+                "encrypt", "true"),
+            Map.of(),
+            ref -> "unused");
+
+    try (Connector c = new SqlServerConnectorFactory().create(example)) {
+      assertThat(c.capabilities().has(Capability.SWITCHOVER)).isTrue();
+      assertThat(c.capabilities().status(Capability.FAILOVER).reason()).contains("action.fence");
+      assertThat(c.plan(new OperationRequest(OperationType.SWITCHOVER, "fra-2", Map.of())).steps())
+          .isNotEmpty();
+    }
+  }
+
+  @Test
   void identifiersAreQuotedSoANameCannotEndTheStatement() {
     assertThat(AgQueries.failover("AG]; DROP DATABASE x; --"))
         .isEqualTo("ALTER AVAILABILITY GROUP [AG]]; DROP DATABASE x; --] FAILOVER");
