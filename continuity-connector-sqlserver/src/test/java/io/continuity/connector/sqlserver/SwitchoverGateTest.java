@@ -101,6 +101,20 @@ class SwitchoverGateTest {
   }
 
   @Test
+  void aDrillOnANonReadableSecondaryFailsWithTheReasonAndChangesNothing() throws Exception {
+    lab.sim.set(() -> lab.sim.named("SQLPAY03").allowConnections = "NO");
+    try (Connector c = lab.factory().create(lab.config())) {
+      Map<String, StepResult> results = Runs.run(c, OperationType.DRILL, "west", Optional.empty());
+
+      StepResult reads = results.get(StandardStepIds.VALIDATE_STANDBY_READS);
+      assertThat(reads.succeeded()).isFalse();
+      assertThat(reads.output()).contains("not a readable secondary").contains("READ_ONLY");
+      assertThat(lab.takesWrites("east")).isTrue();
+      assertThat(lab.takesWrites("west")).isFalse();
+    }
+  }
+
+  @Test
   void verifyWritesWaitsForRecoveryBecauseFailoverReturnsBeforeIt() throws Exception {
     try (Connector c = lab.factory().create(lab.config())) {
       Map<String, StepResult> results =
