@@ -195,9 +195,11 @@ public abstract class OperationSafetyContract {
         if (!connector.capabilities().status(type.requiredCapability()).available()) {
           continue;
         }
+        // a failback returns the primary role to the configured primary: it targets that site
+        String target = type == OperationType.FAILBACK ? lab.primarySite() : lab.drSite();
         var plan =
             connector.plan(
-                new io.continuity.connector.api.OperationRequest(type, lab.drSite(), Map.of()));
+                new io.continuity.connector.api.OperationRequest(type, target, Map.of()));
         var kinds = plan.steps().stream().map(s -> s.kind()).toList();
         assertThat(kinds.get(0)).as("%s starts with a precheck", type).isEqualTo(StepKind.PRECHECK);
         assertThat(kinds.get(kinds.size() - 1))
@@ -211,7 +213,7 @@ public abstract class OperationSafetyContract {
         }
         var again =
             connector.plan(
-                new io.continuity.connector.api.OperationRequest(type, lab.drSite(), Map.of()));
+                new io.continuity.connector.api.OperationRequest(type, target, Map.of()));
         assertThat(again.steps()).as("%s: plans are stable", type).isEqualTo(plan.steps());
       }
     }
