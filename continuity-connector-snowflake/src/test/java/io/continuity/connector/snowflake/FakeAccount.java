@@ -61,6 +61,17 @@ final class FakeAccount {
   volatile String secondaryState = "STARTED";
   volatile boolean up;
   volatile int partitionSize = 1000;
+
+  /** Statement POSTs whose answer is lost after the statement ran (the connection just closes). */
+  final java.util.concurrent.atomic.AtomicInteger dropAnswers =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  /** Requests answered with this HTTP status before anything runs (429, 503, 504). */
+  final java.util.concurrent.atomic.AtomicInteger busyAnswers =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  volatile int busyStatus = 503;
+  final List<String> requestQueries = new CopyOnWriteArrayList<>();
   private final Map<String, PublicKey> keys = new ConcurrentHashMap<>();
   private final Map<String, Stmt> byHandle = new ConcurrentHashMap<>();
   private final Map<String, Stmt> byRequestId = new ConcurrentHashMap<>();
@@ -130,7 +141,13 @@ final class FakeAccount {
             error("390144", "", "JWT token is invalid. [" + UUID.randomUUID() + "]", null));
         return;
       }
+      if (busyAnswers.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        // [src] sqlapi.yaml: 429 rate limit, 503/504 "not processed ... retry with backoff"
+        send(exchange, busyStatus, Map.of("message", "Service Unavailable"));
+        return;
+      }
       if (path.equals("/api/v2/statements") && exchange.getRequestMethod().equals("POST")) {
+        requestQueries.add(String.valueOf(exchange.getRequestURI().getRawQuery()));
         String type = exchange.getRequestHeaders().getFirst("Content-Type");
         if (type != null && !type.startsWith("application/json")) {
           send(exchange, 415, Map.of("message", "Unsupported media type"));
@@ -173,6 +190,9 @@ final class FakeAccount {
       Stmt earlier = byRequestId.get(requestId);
       if (earlier != null) {
         replayed.add(earlier.text);
+        if (dropAnswers.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+          return;
+        }
         answer(exchange, earlier, 0);
         return;
       }
@@ -185,6 +205,9 @@ final class FakeAccount {
     byHandle.put(stmt.handle, stmt);
     if (requestId != null) {
       byRequestId.put(requestId, stmt);
+    }
+    if (dropAnswers.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      return; // the statement ran; closing the exchange without an answer loses it
     }
     boolean async = "true".equals(query.get("async"));
     if (!async && stmt.job != null) {

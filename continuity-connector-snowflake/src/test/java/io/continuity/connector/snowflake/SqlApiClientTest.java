@@ -153,4 +153,52 @@ class SqlApiClientTest {
         .isInstanceOfSatisfying(
             SqlApiException.class, e -> assertThat(e.code()).isEqualTo("391911"));
   }
+
+  @Test
+  void aLostAnswerIsResentWithTheSameRequestIdAndRetryTrueAndTheStatementRunsOnce()
+      throws Exception {
+    SqlApiClient client = client(lab.east(), SnowflakeLab.PRIVATE_KEY_PEM);
+    lab.east().dropAnswers.set(1);
+    UUID id = UUID.randomUUID();
+
+    client.run(
+        "ALTER USER APP SET DISABLED = TRUE", id, Map.of(), Deadline.in(Duration.ofSeconds(5)));
+
+    assertThat(lab.east().executed).filteredOn(s -> s.startsWith("ALTER USER")).hasSize(1);
+    assertThat(lab.east().replayed).hasSize(1);
+    assertThat(lab.east().requestQueries)
+        .containsExactly("requestId=" + id, "requestId=" + id + "&retry=true");
+  }
+
+  @Test
+  void busyAnswersAreRetriedWithBackoffAndTheSameRequestId() throws Exception {
+    SqlApiClient client = client(lab.east(), SnowflakeLab.PRIVATE_KEY_PEM);
+    lab.east().busyStatus = 429;
+    lab.east().busyAnswers.set(2);
+
+    StatementResult result =
+        client.query("SHOW FAILOVER GROUPS", Deadline.in(Duration.ofSeconds(5)));
+
+    assertThat(result.rows()).hasSize(2);
+    assertThat(lab.east().executed).containsExactly("SHOW FAILOVER GROUPS");
+  }
+
+  @Test
+  void anAnswerLostOnEveryAttemptIsAnUnknownOutcome() throws Exception {
+    SqlApiClient client = client(lab.east(), SnowflakeLab.PRIVATE_KEY_PEM);
+    lab.east().dropAnswers.set(10);
+    assertThatThrownBy(
+            () ->
+                client.run(
+                    "ALTER USER APP SET DISABLED = TRUE",
+                    UUID.randomUUID(),
+                    Map.of(),
+                    Deadline.in(Duration.ofSeconds(3))))
+        .isInstanceOfSatisfying(
+            SqlApiException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(SqlApiException.Kind.NO_ANSWER);
+              assertThat(e.nothingRan()).isFalse();
+            });
+  }
 }
