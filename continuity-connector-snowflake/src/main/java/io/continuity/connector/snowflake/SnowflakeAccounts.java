@@ -133,7 +133,7 @@ final class SnowflakeAccounts {
    * Whether a SHOW row is this account's: {@code organization_name-account_name} (or the account
    * name, or the locator) matches the configured identifier, '_' and '-' alike.
    */
-  private static boolean isOwnRow(Account account, StatementResult.Row row) {
+  static boolean isOwnRow(Account account, StatementResult.Row row) {
     String id = normal(KeyPairJwt.jwtAccount(account.identifier()));
     String name = normal(row.text("account_name"));
     String org = normal(row.text("organization_name"));

@@ -65,6 +65,7 @@ final class SnowflakeConnector implements Connector {
     CheckSteps checks = new CheckSteps(support);
     SwitchoverSteps switchover = new SwitchoverSteps(support);
     FailoverSteps failover = new FailoverSteps(support);
+    RedirectStep redirect = new RedirectStep(support);
     this.router =
         StepRouter.of("Snowflake")
             .on(PRECHECK_REPLICATION, checks::precheckReplication)
@@ -77,6 +78,7 @@ final class SnowflakeConnector implements Connector {
             .on(REJOIN_OLD_PRIMARY, switchover::rejoin)
             .on(RESYNC_TARGET, switchover::resync)
             .on(CAPTURE_MARKERS, failover::capture)
+            .on(RedirectStep.ID, redirect::redirect)
             .on(
                 PROMOTE_TARGET,
                 (context, timeout) ->

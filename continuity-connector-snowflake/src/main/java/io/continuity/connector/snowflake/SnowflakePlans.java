@@ -116,6 +116,7 @@ final class SnowflakePlans {
                     + " lost (metadata only; the evidence states the window). Snowflake makes the"
                     + " former primary a secondary. Not idempotent: run again, it accepts only its"
                     + " own earlier promotion."));
+        addRedirect(steps, target, checks);
         steps.add(postcheckRoles(target, source, checks));
       }
       case DRILL -> {
@@ -184,6 +185,7 @@ final class SnowflakePlans {
                 + source
                 + " a secondary. Not idempotent: run again, it accepts only its own earlier"
                 + " promotion."));
+    addRedirect(steps, target, checks);
     steps.add(
         new PlanStep(
             REJOIN_OLD_PRIMARY,
@@ -201,6 +203,28 @@ final class SnowflakePlans {
             checks,
             true));
     steps.add(postcheckRoles(target, source, checks));
+  }
+
+  /** Client Redirect, when a connection is configured: right after the promotion. */
+  private void addRedirect(List<PlanStep> steps, String target, Duration checks) {
+    settings
+        .connection()
+        .ifPresent(
+            connection ->
+                steps.add(
+                    new PlanStep(
+                        RedirectStep.ID,
+                        "Redirect clients",
+                        StepKind.ACTION,
+                        "ALTER CONNECTION "
+                            + connection
+                            + " PRIMARY on "
+                            + target
+                            + " so clients using the connection URL reach the new primary;"
+                            + " skipped when SHOW CONNECTIONS already shows it there. Safe to run"
+                            + " again.",
+                        checks,
+                        true)));
   }
 
   private PlanStep precheckReplication(String source, String target, Duration checks) {

@@ -35,6 +35,7 @@ record SnowflakeSettings(
     Optional<String> quiesceStatement,
     Optional<String> resumeWritesStatement,
     Optional<String> drillQuery,
+    Optional<String> connection,
     Duration jwtLifetime,
     List<Account> accounts) {
 
@@ -58,6 +59,7 @@ record SnowflakeSettings(
           "quiesceStatement",
           "resumeWritesStatement",
           "drillQuery",
+          "connection",
           "jwtLifetime");
 
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]{0,254}");
@@ -131,6 +133,7 @@ record SnowflakeSettings(
         r.text("quiesceStatement"),
         r.text("resumeWritesStatement"),
         r.text("drillQuery"),
+        optionalIdentifier(r, "connection"),
         jwtLifetime,
         List.copyOf(accounts));
   }

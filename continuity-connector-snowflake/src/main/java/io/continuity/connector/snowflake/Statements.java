@@ -52,6 +52,17 @@ final class Statements {
     return "ALTER FAILOVER GROUP " + group + " RESUME";
   }
 
+  /**
+   * Client Redirect ([doc] user-guide/client-redirect): the connection objects of the organization
+   * with which account serves each as primary ({@code is_primary}, lower-case columns).
+   */
+  static final String SHOW_CONNECTIONS = "SHOW CONNECTIONS";
+
+  /** Client Redirect: make this account's connection the primary, run in the target account. */
+  static String connectionPrimary(String connection) {
+    return "ALTER CONNECTION " + connection + " PRIMARY";
+  }
+
   /** The drill's default read on the secondary: the replicated database's schemas. */
   static String showSchemas(String database) {
     return "SHOW SCHEMAS IN DATABASE " + database;

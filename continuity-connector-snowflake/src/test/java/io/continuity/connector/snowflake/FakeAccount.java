@@ -49,6 +49,8 @@ final class FakeAccount {
           "SELECT PHASE_NAME, JOB_UUID, .* FROM TABLE\\((?:(\\w+)\\.)?INFORMATION_SCHEMA"
               + "\\.REPLICATION_GROUP_REFRESH_HISTORY\\('(\\w+)'\\)\\) ORDER BY START_TIME DESC"
               + " LIMIT (\\d+)");
+  private static final Pattern ALTER_CONNECTION =
+      Pattern.compile("ALTER CONNECTION (\\w+) PRIMARY");
   private static final Pattern SHOW_SCHEMAS = Pattern.compile("SHOW SCHEMAS IN DATABASE (\\w+)");
 
   final FakeSnowflake org;
@@ -330,6 +332,16 @@ final class FakeAccount {
         } else {
           disabledUsers.remove(m.group(1));
         }
+      } else if (upper.equals("SHOW CONNECTIONS")) {
+        showConnections(stmt);
+      } else if (ALTER_CONNECTION.matcher(upper).matches()) {
+        Matcher m = ALTER_CONNECTION.matcher(upper);
+        m.matches();
+        if (!m.group(1).equals(org.connection)) {
+          stmt.failure = notExists("Connection '" + m.group(1) + "'", stmt);
+        } else {
+          org.connectionPrimary = name;
+        }
       } else if (SHOW_SCHEMAS.matcher(upper).matches()) {
         Matcher m = SHOW_SCHEMAS.matcher(upper);
         m.matches();
@@ -405,6 +417,40 @@ final class FakeAccount {
       row.add(null);
       row.add("ACCOUNTADMIN");
       row.add("false");
+      rows.add(row);
+    }
+    stmt.rows = rows;
+  }
+
+  /** [doc] sql-reference/sql/show-connections (Client Redirect): one row per account's replica. */
+  private void showConnections(Stmt stmt) {
+    stmt.columns =
+        List.of(
+            "snowflake_region",
+            "created_on",
+            "account_name",
+            "name",
+            "comment",
+            "is_primary",
+            "primary",
+            "failover_allowed_to_accounts",
+            "connection_url",
+            "organization_name",
+            "account_locator");
+    List<List<String>> rows = new ArrayList<>();
+    for (FakeAccount a : org.accounts.values()) {
+      List<String> row = new ArrayList<>();
+      row.add("AWS_EU_WEST_1");
+      row.add("2026-01-01 00:00:00.000 +0000");
+      row.add(a.name);
+      row.add(org.connection);
+      row.add(null);
+      row.add(Boolean.toString(a.name.equals(org.connectionPrimary)));
+      row.add(FakeSnowflake.ORG + "." + org.connectionPrimary + "." + org.connection);
+      row.add("");
+      row.add("myorg-app_conn.snowflakecomputing.com");
+      row.add(FakeSnowflake.ORG);
+      row.add("LOC" + a.name);
       rows.add(row);
     }
     stmt.rows = rows;

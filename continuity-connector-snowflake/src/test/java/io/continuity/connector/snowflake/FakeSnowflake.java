@@ -64,6 +64,11 @@ final class FakeSnowflake implements AutoCloseable {
             return t;
           });
   volatile String primaryAccount;
+
+  /** Client Redirect: the connection object and the account serving it as primary. */
+  final String connection = "APP_CONN";
+
+  volatile String connectionPrimary;
   volatile Duration phaseDuration = Duration.ofMillis(4);
   volatile Duration syncWindow = Duration.ofMillis(300);
   volatile Duration scheduleInterval;
@@ -81,6 +86,7 @@ final class FakeSnowflake implements AutoCloseable {
     }
     primaryAccount = accountNames[0];
     account(primaryAccount).secondaryState = "";
+    connectionPrimary = primaryAccount;
     for (FakeAccount a : accounts.values()) {
       if (!a.name.equals(primaryAccount)) {
         completeInstantly(a);

@@ -210,6 +210,22 @@ class SnowflakeStepsTest {
         .isEqualTo(LossConclusion.CAUGHT_UP);
   }
 
+  @Test
+  void aConfiguredConnectionIsRedirectedRightAfterThePromotionAndOnlyOnce() throws Exception {
+    connector.close();
+    connector = new SnowflakeConnectorFactory().create(lab.with("connection", "APP_CONN").config());
+    assertThat(plan(OperationType.SWITCHOVER).steps().stream().map(s -> s.id()).toList())
+        .containsSubsequence("promote-target", "redirect-clients", "rejoin-old-primary");
+
+    var results =
+        io.continuity.connector.testkit.PlanRunner.runEachStepTwice(
+            connector, OperationType.SWITCHOVER, "west");
+
+    assertThat(results.values()).allMatch(StepResult::succeeded);
+    assertThat(lab.fake.connectionPrimary).isEqualTo("WEST");
+    assertThat(lab.west().executed).filteredOn(s -> s.startsWith("ALTER CONNECTION")).hasSize(1);
+  }
+
   private static void waitUntil(java.util.function.BooleanSupplier condition)
       throws InterruptedException {
     long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
