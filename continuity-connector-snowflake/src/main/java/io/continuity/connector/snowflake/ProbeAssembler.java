@@ -181,7 +181,7 @@ final class ProbeAssembler {
     }
     int failedInARow = 0;
     for (RefreshRow r : finished) {
-      if (!r.failed() && !r.phase().equals("FAILED")) {
+      if (!r.failed()) {
         break;
       }
       failedInARow++;
