@@ -28,6 +28,7 @@ import io.continuity.connector.api.PlanStep;
 import io.continuity.connector.api.ProbeResult;
 import io.continuity.connector.api.StepContext;
 import io.continuity.connector.api.StepResult;
+import io.continuity.connector.support.HostActionRunner;
 import io.continuity.connector.support.MemberProber;
 import io.continuity.connector.support.StepRouter;
 import java.time.Clock;
@@ -61,7 +62,9 @@ final class SnowflakeConnector implements Connector {
     this.prober = new MemberProber(config.resourceId(), sanitizer);
     this.assembler = new ProbeAssembler(settings, sanitizer);
     this.plans = new SnowflakePlans(settings);
-    StepSupport support = new StepSupport(settings, accounts, sanitizer);
+    StepSupport support =
+        new StepSupport(
+            settings, accounts, sanitizer, new HostActionRunner(config.resourceId(), sanitizer));
     CheckSteps checks = new CheckSteps(support);
     SwitchoverSteps switchover = new SwitchoverSteps(support);
     FailoverSteps failover = new FailoverSteps(support);
@@ -89,11 +92,11 @@ final class SnowflakeConnector implements Connector {
   }
 
   static Capabilities capabilitiesOf(SnowflakeSettings settings) {
-    boolean quiesce = settings.quiesceStatement().isPresent();
+    boolean quiesce = settings.canQuiesce();
     String noQuiesce =
         "configure quiesceStatement (the primary failover group's read-only mode, or disabling"
-            + " the writers) and resumeWritesStatement: without a quiesce no refresh can prove"
-            + " that nothing was written after it";
+            + " the writers) and resumeWritesStatement, or an action.quiesce host action on every"
+            + " site: without a quiesce no refresh can prove that nothing was written after it";
     return Capabilities.of(
         List.of(
             CapabilityStatus.available(Capability.MONITOR),

@@ -150,8 +150,10 @@ final class SnowflakePlans {
             StepKind.ACTION,
             "Stop writes on "
                 + source
-                + " with the configured quiesce statement (Snowflake has no general read-only"
-                + " switch: the statement is what quiescing means for this resource), then record "
+                + " with "
+                + quiesceMeans(source)
+                + " (Snowflake has no general read-only switch: that is what quiescing means for"
+                + " this resource), then record "
                 + source
                 + "'s CURRENT_TIMESTAMP as the quiesce time. Safe to run again.",
             checks,
@@ -203,6 +205,15 @@ final class SnowflakePlans {
             checks,
             true));
     steps.add(postcheckRoles(target, source, checks));
+  }
+
+  private String quiesceMeans(String source) {
+    boolean action = settings.account(source).quiesceAction().isPresent();
+    boolean statement = settings.quiesceStatement().isPresent();
+    if (action && statement) {
+      return "its action.quiesce host action and the quiesce statement";
+    }
+    return action ? "its action.quiesce host action" : "the quiesce statement";
   }
 
   /** Client Redirect, when a connection is configured: right after the promotion. */

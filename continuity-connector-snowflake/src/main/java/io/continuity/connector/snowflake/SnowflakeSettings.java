@@ -41,7 +41,15 @@ record SnowflakeSettings(
 
   /** One account: the site it serves, its member name, its identifier and its SQL API base URL. */
   record Account(
-      String site, SiteRole configuredRole, String member, String identifier, URI base) {}
+      String site,
+      SiteRole configuredRole,
+      String member,
+      String identifier,
+      URI base,
+      String host,
+      int port,
+      Optional<String> quiesceAction,
+      Optional<String> unquiesceAction) {}
 
   static final Set<String> CONNECTOR_KEYS =
       Set.of(
@@ -110,7 +118,17 @@ record SnowflakeSettings(
       }
       int port = member.port() == 0 ? (scheme.equals("https") ? 443 : 80) : member.port();
       URI base = URI.create(scheme + "://" + member.host() + ":" + port);
-      accounts.add(new Account(site.name(), site.role(), member.name(), account, base));
+      accounts.add(
+          new Account(
+              site.name(),
+              site.role(),
+              member.name(),
+              account,
+              base,
+              member.host(),
+              port,
+              action(site, member, "action.quiesce"),
+              action(site, member, "action.unquiesce")));
     }
     if (accounts.size() != 2
         || config.siteWithRole(SiteRole.PRIMARY).isEmpty()
@@ -136,6 +154,18 @@ record SnowflakeSettings(
         optionalIdentifier(r, "connection"),
         jwtLifetime,
         List.copyOf(accounts));
+  }
+
+  /** True when every account can be quiesced (by the statement or its host action). */
+  boolean canQuiesce() {
+    return quiesceStatement.isPresent()
+        || accounts.stream().allMatch(a -> a.quiesceAction().isPresent());
+  }
+
+  private static Optional<String> action(SiteEndpoint site, MemberEndpoint member, String key) {
+    return Optional.ofNullable(site.setting(member, key, null))
+        .map(String::strip)
+        .filter(v -> !v.isEmpty());
   }
 
   Account account(String site) {

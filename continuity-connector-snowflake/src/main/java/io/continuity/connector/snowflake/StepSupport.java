@@ -6,7 +6,10 @@ import io.continuity.connector.api.StepContext;
 import io.continuity.connector.api.StepResult;
 import io.continuity.connector.snowflake.SnowflakeSettings.Account;
 import io.continuity.connector.support.Deadline;
+import io.continuity.connector.support.HostActionEndpoint;
+import io.continuity.connector.support.HostActionRunner;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
@@ -20,11 +23,35 @@ final class StepSupport {
   final SnowflakeSettings settings;
   final SnowflakeAccounts accounts;
   final PayloadSanitizer sanitizer;
+  final HostActionRunner actions;
 
-  StepSupport(SnowflakeSettings settings, SnowflakeAccounts accounts, PayloadSanitizer sanitizer) {
+  StepSupport(
+      SnowflakeSettings settings,
+      SnowflakeAccounts accounts,
+      PayloadSanitizer sanitizer,
+      HostActionRunner actions) {
     this.settings = settings;
     this.accounts = accounts;
     this.sanitizer = sanitizer;
+    this.actions = actions;
+  }
+
+  /**
+   * Runs a site's host action ({@code action.quiesce}, {@code action.unquiesce}) under the support
+   * module's contract: {@code CONTINUITY_SITE*} naming the account, {@code CONTINUITY_PEER*} the
+   * other one, no credentials, the step's timeout.
+   */
+  HostActionRunner.Outcome hostAction(
+      String action, String command, Account site, StepContext context, Duration timeout)
+      throws ConnectorException {
+    Account peer = settings.otherThan(site.site());
+    return actions.run(
+        action,
+        command,
+        new HostActionEndpoint(site.site(), site.host(), site.port()),
+        new HostActionEndpoint(peer.site(), peer.host(), peer.port()),
+        context.executionId(),
+        timeout);
   }
 
   /**

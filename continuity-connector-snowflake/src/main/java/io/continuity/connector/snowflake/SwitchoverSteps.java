@@ -14,6 +14,7 @@ import io.continuity.connector.snowflake.AccountObservation.GroupRow;
 import io.continuity.connector.snowflake.AccountObservation.RefreshRow;
 import io.continuity.connector.snowflake.SnowflakeSettings.Account;
 import io.continuity.connector.support.Deadline;
+import io.continuity.connector.support.HostActionRunner;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -40,13 +41,12 @@ final class SwitchoverSteps {
   StepResult quiesce(StepContext context, Duration timeout) throws ConnectorException {
     Deadline deadline = Deadline.in(timeout);
     Account source = s.source(context);
-    String statement =
-        s.settings
-            .quiesceStatement()
-            .orElseThrow(
-                () ->
-                    ConnectorException.notStarted(
-                        "no quiesceStatement is configured", false, null));
+    if (s.settings.quiesceStatement().isEmpty() && source.quiesceAction().isEmpty()) {
+      throw ConnectorException.notStarted(
+          "neither quiesceStatement nor " + source.site() + "'s action.quiesce is configured",
+          false,
+          null);
+    }
     try {
       Optional<GroupRow> row = s.accounts.groupRow(source, deadline);
       if (row.isEmpty() || !row.get().isPrimary()) {
@@ -56,8 +56,32 @@ final class SwitchoverSteps {
       throw s.toException("reading the group before the quiesce", source, e, false);
     }
     long quiescedAt;
+    StringBuilder how = new StringBuilder();
+    if (source.quiesceAction().isPresent()) {
+      HostActionRunner.Outcome outcome =
+          s.hostAction(
+              "quiesce", source.quiesceAction().get(), source, context, deadline.remaining());
+      if (!outcome.succeeded()) {
+        return s.failed(
+            source.site()
+                + "'s action.quiesce exited "
+                + outcome.exitCode()
+                + ": "
+                + outcome.output());
+      }
+      how.append("action.quiesce");
+    }
     try {
-      s.change(source, statement, context, QUIESCE_PRIMARY, "quiesce", deadline);
+      if (s.settings.quiesceStatement().isPresent()) {
+        s.change(
+            source,
+            s.settings.quiesceStatement().get(),
+            context,
+            QUIESCE_PRIMARY,
+            "quiesce",
+            deadline);
+        how.append(how.length() > 0 ? " and " : "").append("the quiesce statement");
+      }
     } catch (SqlApiException e) {
       if (e.kind() == SqlApiException.Kind.FAILED) {
         return s.failed("the quiesce statement failed on " + source.site() + ": " + e.describe());
@@ -73,7 +97,9 @@ final class SwitchoverSteps {
     return s.succeeded(
             "writes stopped on "
                 + source.site()
-                + " by the quiesce statement; quiesce time "
+                + " by "
+                + how
+                + "; quiesce time "
                 + SnapshotTime.instant(quiescedAt),
             Map.of(StepSupport.QUIESCED_AT, Long.toString(quiescedAt)))
         .withMarker(SnapshotTime.marker(quiescedAt));
@@ -328,6 +354,28 @@ final class SwitchoverSteps {
   private StepResult undoQuiesce(StepContext context, String why) {
     Account source = s.source(context);
     String undo;
+    if (source.unquiesceAction().isPresent()) {
+      try {
+        HostActionRunner.Outcome outcome =
+            s.hostAction(
+                "unquiesce",
+                source.unquiesceAction().get(),
+                source,
+                context,
+                s.settings.statementTimeout());
+        undo =
+            outcome.succeeded()
+                ? source.site() + "'s action.unquiesce ran; "
+                : source.site() + "'s action.unquiesce exited " + outcome.exitCode() + "; ";
+      } catch (ConnectorException e) {
+        undo = source.site() + "'s action.unquiesce did not finish: " + e.getMessage() + "; ";
+      }
+      if (s.settings.resumeWritesStatement().isEmpty()) {
+        return s.failed(why + "; nothing was promoted; " + undo);
+      }
+    } else {
+      undo = "";
+    }
     if (s.settings.resumeWritesStatement().isEmpty()) {
       undo =
           "no resumeWritesStatement is configured: release the quiesce on "

@@ -3,6 +3,7 @@ package io.continuity.connector.snowflake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.continuity.connector.api.Connector;
+import io.continuity.connector.api.ConnectorConfig;
 import io.continuity.connector.api.LossConclusion;
 import io.continuity.connector.api.LossEvidence;
 import io.continuity.connector.api.ObservedMarker;
@@ -224,6 +225,60 @@ class SnowflakeStepsTest {
     assertThat(results.values()).allMatch(StepResult::succeeded);
     assertThat(lab.fake.connectionPrimary).isEqualTo("WEST");
     assertThat(lab.west().executed).filteredOn(s -> s.startsWith("ALTER CONNECTION")).hasSize(1);
+  }
+
+  @Test
+  void aQuiesceHostActionRunsWithTheSiteContractAndItsFailureStopsTheStep(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path marker = dir.resolve("quiesced");
+    ConnectorConfig base = lab.with("quiesceStatement", null).config();
+    ConnectorConfig withAction =
+        withSiteSettings(
+            base,
+            Map.of(
+                "action.quiesce", "echo \"$CONTINUITY_SITE $CONTINUITY_PEER_SITE\" > " + marker));
+    try (Connector c = new SnowflakeConnectorFactory().create(withAction)) {
+      assertThat(c.capabilities().has(io.continuity.connector.api.Capability.SWITCHOVER)).isTrue();
+      OperationPlan plan = c.plan(new OperationRequest(OperationType.SWITCHOVER, "west", Map.of()));
+      StepResult quiesce =
+          c.execute(
+              plan.step(StandardStepIds.QUIESCE_PRIMARY).orElseThrow(),
+              new StepContext("act", plan, Map.of()),
+              Duration.ofSeconds(5));
+      assertThat(quiesce.succeeded()).as(quiesce.output()).isTrue();
+      assertThat(quiesce.output()).contains("action.quiesce");
+      assertThat(java.nio.file.Files.readString(marker).trim()).isEqualTo("east west");
+      assertThat(quiesce.facts()).containsKey(StepSupport.QUIESCED_AT);
+    }
+    ConnectorConfig failing = withSiteSettings(base, Map.of("action.quiesce", "exit 3"));
+    try (Connector c = new SnowflakeConnectorFactory().create(failing)) {
+      OperationPlan plan = c.plan(new OperationRequest(OperationType.SWITCHOVER, "west", Map.of()));
+      StepResult quiesce =
+          c.execute(
+              plan.step(StandardStepIds.QUIESCE_PRIMARY).orElseThrow(),
+              new StepContext("act2", plan, Map.of()),
+              Duration.ofSeconds(5));
+      assertThat(quiesce.succeeded()).isFalse();
+      assertThat(quiesce.output()).contains("exited 3");
+      assertThat(quiesce.facts()).doesNotContainKey(StepSupport.QUIESCED_AT);
+    }
+  }
+
+  private static ConnectorConfig withSiteSettings(
+      ConnectorConfig config, Map<String, String> extra) {
+    java.util.List<io.continuity.connector.api.SiteEndpoint> sites = new java.util.ArrayList<>();
+    for (io.continuity.connector.api.SiteEndpoint site : config.sites()) {
+      sites.add(
+          new io.continuity.connector.api.SiteEndpoint(
+              site.name(), site.role(), extra, site.members()));
+    }
+    return new ConnectorConfig(
+        config.resourceId(),
+        config.platform(),
+        sites,
+        config.settings(),
+        config.secrets(),
+        config.secretResolver());
   }
 
   private static void waitUntil(java.util.function.BooleanSupplier condition)
