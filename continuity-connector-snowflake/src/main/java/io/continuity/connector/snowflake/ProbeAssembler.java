@@ -199,6 +199,25 @@ final class ProbeAssembler {
     }
     ReplicationState state;
     Optional<RefreshRow> running = secondary.running();
+    if (running.isPresent()) {
+      Duration runningFor =
+          Duration.ofNanos(
+              Math.max(0, secondary.nowMicros() - running.get().startMicros()) * 1_000L);
+      if (runningFor.compareTo(maxAge) > 0) {
+        reasons.add(
+            site
+                + ": refresh "
+                + running.get().jobUuid()
+                + " has been running for "
+                + runningFor.toSeconds()
+                + " s (in "
+                + running.get().phase()
+                + "), longer than the "
+                + maxAge.toSeconds()
+                + " s the schedule allows");
+        health = worst(health, Health.DEGRADED);
+      }
+    }
     if (secondary.group().map(g -> g.suspended()).orElse(false)) {
       reasons.add(site + ": replication schedule is SUSPENDED");
       state = ReplicationState.PAUSED;

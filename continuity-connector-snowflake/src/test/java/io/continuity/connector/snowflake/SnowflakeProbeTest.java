@@ -147,6 +147,20 @@ class SnowflakeProbeTest {
         .isEqualTo(lab.west().history.get(1).snapshot);
   }
 
+  @Test
+  void aRefreshRunningLongerThanTheScheduleAllowsIsAReason() throws Exception {
+    lab.with("maxRefreshAge", "1s");
+    lab.fake.replicationPaused = true;
+    lab.fake.startRefresh(lab.west());
+    Thread.sleep(1_100);
+
+    ProbeResult probe = probe();
+
+    assertThat(probe.health()).isEqualTo(Health.DEGRADED);
+    assertThat(probe.replicationState()).isEqualTo(ReplicationState.CATCHING_UP);
+    assertThat(reasons(probe)).anyMatch(r -> r.contains("has been running for"));
+  }
+
   @SuppressWarnings("unchecked")
   private static List<String> reasons(ProbeResult probe) {
     return (List<String>) probe.payload().asMap().get("reasons");
