@@ -171,7 +171,7 @@ final class SnowflakePlans {
                 + " or after the quiesce time: the proof nothing written before the quiesce is"
                 + " missing. If the deadline passes, the quiesce is released and nothing is"
                 + " promoted. Safe to run again.",
-            settings.catchUpTimeout(),
+            settings.catchUpTimeout().plus(settings.statementTimeout().multipliedBy(2)),
             true));
     steps.add(
         promote(

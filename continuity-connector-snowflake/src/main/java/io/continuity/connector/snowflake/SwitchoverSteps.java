@@ -112,7 +112,10 @@ final class SwitchoverSteps {
    */
   StepResult waitForCatchUp(StepContext context, Duration timeout) throws ConnectorException {
     long quiescedAt = s.fact(context, StepSupport.QUIESCED_AT, QUIESCE_PRIMARY);
-    Deadline deadline = Deadline.in(timeout);
+    // keep room within the step's timeout to release the quiesce if the target cannot catch up
+    Duration room = s.settings.statementTimeout().multipliedBy(2);
+    Duration wait = timeout.compareTo(room.multipliedBy(2)) > 0 ? timeout.minus(room) : timeout;
+    Deadline deadline = Deadline.in(wait);
     Account target = s.target(context);
     String group = s.settings.failoverGroup();
     int submitted = 0;
@@ -157,7 +160,7 @@ final class SwitchoverSteps {
                 + " did not complete a refresh with a snapshot at or after the quiesce time "
                 + SnapshotTime.instant(quiescedAt)
                 + " within "
-                + timeout.toSeconds()
+                + wait.toSeconds()
                 + " s ("
                 + last
                 + ")");

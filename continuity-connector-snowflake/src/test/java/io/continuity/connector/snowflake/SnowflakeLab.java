@@ -70,7 +70,7 @@ final class SnowflakeLab implements SafetyLab {
     settings.put("database", "SALES");
     settings.put("warehouse", "DR_MONITOR_WH");
     settings.put("scheme", "http");
-    settings.put("statementTimeout", "2s");
+    settings.put("statementTimeout", "1s");
     settings.put("connectTimeout", "1s");
     settings.put("pollInterval", "10ms");
     settings.put("catchUpTimeout", "3s");
