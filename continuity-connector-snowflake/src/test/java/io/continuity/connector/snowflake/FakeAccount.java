@@ -368,7 +368,11 @@ final class FakeAccount {
     return stmt;
   }
 
-  /** [doc] sql-reference/sql/show-failover-groups: lower-case columns, one row per account. */
+  /**
+   * [doc] sql-reference/sql/show-failover-groups: "Lists the primary and secondary failover groups
+   * in your account, as well as the failover groups in other accounts that are associated with your
+   * account" — one row per account, lower-case columns.
+   */
   private void showFailoverGroups(Stmt stmt) {
     stmt.columns =
         List.of(
