@@ -131,7 +131,9 @@ final class SnowflakePlans {
                     + " on "
                     + target
                     + "'s replicated database (read-only) and report how old its newest COMPLETED"
-                    + " snapshot is. Roles never change.",
+                    + " snapshot is. Roles never change. No zero-copy clone is made: the"
+                    + " documentation does not confirm that a replica database can be a clone"
+                    + " source.",
                 checks,
                 true));
         steps.add(postcheckRoles(source, target, checks));
