@@ -70,6 +70,18 @@ final class SnowflakeAccounts {
 
   /** Looks at one account: its group row, its clock and, on a secondary, its refreshes. */
   AccountObservation observe(Account account, Deadline deadline) throws SqlApiException {
+    try {
+      return look(account, deadline);
+    } catch (SqlApiException e) {
+      if (e.kind() == Kind.AUTH) {
+        // a rotated key or user: the next look reads the secret references again
+        clients.remove(account.site());
+      }
+      throw e;
+    }
+  }
+
+  private AccountObservation look(Account account, Deadline deadline) throws SqlApiException {
     Optional<GroupRow> group = groupRow(account, deadline);
     long now = now(account, deadline);
     List<RefreshRow> refreshes =

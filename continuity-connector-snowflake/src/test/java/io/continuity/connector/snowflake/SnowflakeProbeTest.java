@@ -161,6 +161,32 @@ class SnowflakeProbeTest {
     assertThat(reasons(probe)).anyMatch(r -> r.contains("has been running for"));
   }
 
+  @Test
+  void aKeyReplacedInItsSecretIsPickedUpAtTheNextProbeAfterAnAuthFailure() throws Exception {
+    java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+    generator.initialize(2048);
+    java.security.KeyPair rotated = generator.generateKeyPair();
+    String[] current = {SnowflakeLab.pem(rotated)};
+    io.continuity.connector.api.ConnectorConfig base = lab.config();
+    io.continuity.connector.api.ConnectorConfig config =
+        new io.continuity.connector.api.ConnectorConfig(
+            base.resourceId(),
+            base.platform(),
+            base.sites(),
+            base.settings(),
+            base.secrets(),
+            ref -> ref.name().equals("SF_KEY") ? current[0] : SnowflakeLab.USER);
+    try (Connector connector = new SnowflakeConnectorFactory().create(config)) {
+      assertThat(connector.probe(Duration.ofSeconds(5)).sites())
+          .as("the secret holds a key the accounts do not know")
+          .allMatch(s -> s.connectivity() == Connectivity.AUTH_FAILED);
+
+      current[0] = SnowflakeLab.PRIVATE_KEY_PEM;
+
+      assertThat(connector.probe(Duration.ofSeconds(5)).allSitesReachable()).isTrue();
+    }
+  }
+
   @SuppressWarnings("unchecked")
   private static List<String> reasons(ProbeResult probe) {
     return (List<String>) probe.payload().asMap().get("reasons");
