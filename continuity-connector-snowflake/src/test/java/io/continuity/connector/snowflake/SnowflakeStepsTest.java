@@ -264,6 +264,35 @@ class SnowflakeStepsTest {
     }
   }
 
+  @Test
+  void aPromotionWhoseAnswersAreAllLostIsAnUnknownOutcomeAndAnUnreachableTargetIsNotStarted()
+      throws Exception {
+    lab.west().dropOnly = "GROUP FG1 PRIMARY";
+    lab.west().dropAnswers.set(1_000);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> run(OperationType.FAILOVER, StandardStepIds.PROMOTE_TARGET, "lost", Map.of()))
+        .isInstanceOfSatisfying(
+            io.continuity.connector.api.ConnectorException.class,
+            e -> {
+              assertThat(e.effect())
+                  .isEqualTo(io.continuity.connector.api.ConnectorException.StepEffect.UNKNOWN);
+              assertThat(e.getMessage()).contains("may have run");
+            });
+    assertThat(lab.fake.primaryAccount).as("the promotion did run").isEqualTo("WEST");
+    lab.west().dropAnswers.set(0);
+    lab.loseSite("west");
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> run(OperationType.FAILOVER, StandardStepIds.PROMOTE_TARGET, "down", Map.of()))
+        .isInstanceOfSatisfying(
+            io.continuity.connector.api.ConnectorException.class,
+            e -> {
+              assertThat(e.effect())
+                  .isEqualTo(io.continuity.connector.api.ConnectorException.StepEffect.NONE);
+              assertThat(e.isRetriable()).isTrue();
+            });
+  }
+
   private static ConnectorConfig withSiteSettings(
       ConnectorConfig config, Map<String, String> extra) {
     java.util.List<io.continuity.connector.api.SiteEndpoint> sites = new java.util.ArrayList<>();
