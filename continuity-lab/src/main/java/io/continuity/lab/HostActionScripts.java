@@ -88,6 +88,7 @@ public final class HostActionScripts {
       case REJOIN, REWIND -> s.append(rejoin(node));
       case CLONE -> s.append(clone(node, PostgresPair.freePort()));
       case DISCARD_CLONE -> s.append(discardClone(node));
+      case FINAL_POSITION -> s.append(finalPosition());
       default -> throw new IllegalArgumentException(action.toString());
     }
     return s.toString();
@@ -110,6 +111,23 @@ public final class HostActionScripts {
     return "if running; then as_pg \"$BIN/pg_ctl\" -D \"$DATA\" -m immediate -w -t 60 stop; fi\n"
         + "as_pg touch \"$DATA/standby.signal\"\n"
         + "echo 'fenced: stopped; a restart brings it back only as a standby'\n";
+  }
+
+  /**
+   * The end of the node's WAL: pg_waldump reads its newest segment until the first invalid record,
+   * and names where that is ("invalid record length at X"), which is where valid WAL ends.
+   */
+  private static String finalPosition() {
+    return "if running; then echo 'refused: the server is running, its WAL still grows' >&2;"
+        + " exit 3; fi\n"
+        + "SEG=$(ls \"$DATA/pg_wal\" | grep -E '^[0-9A-F]{24}$' | sort | tail -1)\n"
+        + "[ -n \"$SEG\" ] || { echo 'no WAL segment found' >&2; exit 4; }\n"
+        + "OUT=$(as_pg \"$BIN/pg_waldump\" -p \"$DATA/pg_wal\" \"$SEG\" 2>&1 >/dev/null || true)\n"
+        + "END=$(printf '%s\\n' \"$OUT\" | grep -oE 'at [0-9A-F]+/[0-9A-F]+' | tail -1"
+        + " | cut -c4-)\n"
+        + "[ -n \"$END\" ] || { echo \"cannot find the end of WAL in $SEG: $OUT\" >&2; exit 5; }\n"
+        + "echo \"segment: $SEG\"\n"
+        + "echo \"final-lsn: $END\"\n";
   }
 
   /** Where the clone of {@code node} lives (its data directory). */
@@ -166,6 +184,11 @@ public final class HostActionScripts {
         "as_pg \"$BIN/psql\" -X -q -At -v ON_ERROR_STOP=1 -h 127.0.0.1 -p \"$PORT\""
             + " -U postgres -d postgres";
     return "if running; then as_pg \"$BIN/pg_ctl\" -D \"$DATA\" -m fast -w -t 60 stop; fi\n"
+        + "KEEP=\"diverged/"
+        + node.name()
+        + "-$(date -u +%Y%m%dT%H%M%SZ)\"\n"
+        + "mkdir -p \"$KEEP\" && cp -p \"$DATA\"/pg_wal/0* \"$KEEP\"/ 2>/dev/null || true\n"
+        + "echo \"kept-diverged-wal: $(pwd)/$KEEP\"\n"
         + "as_pg rm -f \"$DATA/standby.signal\"\n"
         + psqlPeer
         + " -c \"select pg_create_physical_replication_slot('"

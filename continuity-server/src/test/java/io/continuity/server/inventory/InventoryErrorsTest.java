@@ -192,6 +192,35 @@ class InventoryErrorsTest {
             "'site-c' is not a site of this resource; per-site settings are keyed by site name:"
                 + " site-a, site-b"),
         broken(
+            "a member without a port",
+            13,
+            "      sites: { site-a: { members: [ { name: a-1, host: db1 } ] } }",
+            13,
+            "resources[0].connector.sites.site-a.members[0].port",
+            "a member needs a port"),
+        broken(
+            "a member port that is not a number",
+            13,
+            "      sites: { site-a: { members: [ { host: db1, port: many } ] } }",
+            13,
+            "resources[0].connector.sites.site-a.members[0].port",
+            "port 'many' is not a number"),
+        broken(
+            "the same member twice",
+            13,
+            "      sites: { site-a: { members: [ { name: m, host: a, port: 1 },"
+                + " { name: m, host: b, port: 2 } ] } }",
+            13,
+            "resources[0].connector.sites.site-a.members[1].name",
+            "member 'm' is listed twice in site-a"),
+        broken(
+            "members and a host for one site",
+            13,
+            "      sites: { site-a: { host: db, members: [ { host: a, port: 1 } ] } }",
+            13,
+            "resources[0].connector.sites.site-a",
+            "either as host/port or as members, not both"),
+        broken(
             "heartbeat table that is not a table name",
             11,
             "    rpo: { target: 30s }\n    heartbeat: { table: 'hb; drop table x' }",
