@@ -132,7 +132,10 @@ final class FailoverSteps {
   /**
    * Potential loss from the snapshot time T: the target holds every change committed at or before
    * T; the last primary position seen (the monitored one from the store, or the source's clock if
-   * it answered during the failover) says the primary was alive at least until then.
+   * it answered during the failover) says the primary was alive at least until then. Not {@link
+   * LossEvidence#lowerBound}: its "writes from X to Y are lost" holds for log positions, but a
+   * primary's clock advances without writes. With no primary position at all the verdict is
+   * MARKER_UNAVAILABLE, what the target reached still stated.
    */
   LossEvidence evidence(Optional<Long> snapshot, StepContext context) {
     if (snapshot.isEmpty()) {
@@ -155,27 +158,31 @@ final class FailoverSteps {
       lastPrimary = Optional.of(SnapshotTime.marker(seenNow.get()));
       lastSeenAt = Optional.of(SnapshotTime.instant(seenNow.get()));
     }
+    if (lastPrimary.isEmpty()) {
+      return LossEvidence.unavailable(
+          SnapshotTime.marker(t),
+          Optional.empty(),
+          Optional.of(SnapshotTime.instant(t)),
+          "no position of the primary was observed (metadata only: the target holds the primary's"
+              + " snapshot of "
+              + SnapshotTime.instant(t)
+              + ")");
+    }
+    long seen = SnapshotTime.micros(lastPrimary.get()).orElse(t);
     StringBuilder statement = new StringBuilder();
     statement
         .append("Metadata only: the target holds the primary's snapshot of ")
         .append(SnapshotTime.instant(t))
-        .append(
-            " (every change committed on the primary at or before it); changes committed after ")
-        .append(SnapshotTime.instant(t))
-        .append(
-            " may be lost. The window ends when the primary stopped taking writes, which is not")
-        .append(" known");
-    if (lastPrimary.isPresent()) {
-      long seen = SnapshotTime.micros(lastPrimary.get()).orElse(t);
+        .append(" (every change committed on the primary at or before it); changes committed")
+        .append(" after it may be lost. The window ends when the primary stopped taking writes,")
+        .append(" which is not known; the primary was last seen alive with its clock at ")
+        .append(SnapshotTime.instant(seen));
+    if (seen > t) {
+      // a span of time, not of writes: the primary's clock advances whether or not it commits
       statement
-          .append("; the primary was last seen alive with its clock at ")
-          .append(SnapshotTime.instant(seen));
-      if (seen > t) {
-        statement
-            .append(", so the window spans at least ")
-            .append(Duration.ofNanos((seen - t) * 1_000L).toMillis())
-            .append(" ms");
-      }
+          .append(", so the window spans at least ")
+          .append(Duration.ofNanos((seen - t) * 1_000L).toMillis())
+          .append(" ms");
     }
     statement.append('.');
     return new LossEvidence(

@@ -177,6 +177,22 @@ class SnowflakeStepsTest {
   }
 
   @Test
+  void failoverWithoutAnyObservedPrimaryPositionIsMarkerUnavailableButStatesTheSnapshot()
+      throws Exception {
+    long snapshot = lab.west().history.get(0).snapshot;
+    lab.loseSite("east");
+
+    StepResult promote =
+        run(OperationType.FAILOVER, StandardStepIds.PROMOTE_TARGET, "unseen", Map.of());
+
+    LossEvidence loss = promote.loss().orElseThrow();
+    assertThat(loss.conclusion()).isEqualTo(LossConclusion.MARKER_UNAVAILABLE);
+    assertThat(loss.reached().orElseThrow().position().longValue()).isEqualTo(snapshot);
+    assertThat(loss.lossFrom()).contains(SnapshotTime.instant(snapshot));
+    assertThat(loss.statement()).contains("metadata only");
+  }
+
+  @Test
   void promoteRunAgainAcceptsOnlyThisRunsOwnPromotion() throws Exception {
     StepResult first =
         run(OperationType.FAILOVER, StandardStepIds.PROMOTE_TARGET, "mine", Map.of());
