@@ -13,7 +13,11 @@ public enum HostAction {
   START,
   /** Immediate stop, and a standby.signal so a restart can never bring back a writable primary. */
   FENCE,
-  /** Stops, rewinds if needed, and restarts the node as a standby of the peer. */
+  /**
+   * Stops, rewinds if needed, and restarts the node as a standby of the peer; first keeps a copy of
+   * its WAL (which may hold transactions the peer never received) under {@code <lab>/diverged/} and
+   * prints {@code kept-diverged-wal: <dir>}.
+   */
   REJOIN,
   /** The same as {@link #REJOIN}: pg_rewind from the peer always runs (a no-op when unneeded). */
   REWIND,
@@ -24,7 +28,13 @@ public enum HostAction {
    */
   CLONE,
   /** Stops the node's clone (immediate) and deletes it; succeeds when there is none. */
-  DISCARD_CLONE;
+  DISCARD_CLONE,
+  /**
+   * Reads where the stopped node's WAL ends, from its data directory ({@code pg_waldump} on its
+   * last segment; refused while the server runs): prints {@code final-lsn: <lsn>}. What a
+   * failover's evidence needs to state the exact loss.
+   */
+  FINAL_POSITION;
 
   /** The action's name in settings keys ({@code action.stop}, {@code action.discard-clone}). */
   public String key() {

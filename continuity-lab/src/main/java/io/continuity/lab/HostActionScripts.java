@@ -88,6 +88,7 @@ public final class HostActionScripts {
       case REJOIN, REWIND -> s.append(rejoin(node));
       case CLONE -> s.append(clone(node, PostgresPair.freePort()));
       case DISCARD_CLONE -> s.append(discardClone(node));
+      case FINAL_POSITION -> s.append(finalPosition());
       default -> throw new IllegalArgumentException(action.toString());
     }
     return s.toString();
@@ -110,6 +111,50 @@ public final class HostActionScripts {
     return "if running; then as_pg \"$BIN/pg_ctl\" -D \"$DATA\" -m immediate -w -t 60 stop; fi\n"
         + "as_pg touch \"$DATA/standby.signal\"\n"
         + "echo 'fenced: stopped; a restart brings it back only as a standby'\n";
+  }
+
+  /**
+   * The end of the node's WAL: pg_waldump reads forward from the last checkpoint's redo point on
+   * the node's timeline, printing every valid record, until the first invalid one. The end of valid
+   * WAL is where the next record should have begun: the position its error names ("invalid record
+   * length at Y", "incorrect prev-link ... at Y"), else the end of the last valid record (its start
+   * plus its length, page headers crossed and 8-byte alignment), else — when pg_waldump ran out of
+   * files — the start of the first missing segment. Recycled segments ahead of the end hold old
+   * pages, which pg_waldump refuses the same way.
+   */
+  private static String finalPosition() {
+    return "if running; then echo 'refused: the server is running, its WAL still grows' >&2;"
+        + " exit 3; fi\n"
+        + "CTL=$(as_pg \"$BIN/pg_controldata\" \"$DATA\")\n"
+        + "REDO=$(printf '%s\\n' \"$CTL\" | sed -n \"s/^Latest checkpoint's REDO location: *//p\")\n"
+        + "TLI=$(printf '%s\\n' \"$CTL\" | sed -n \"s/^Latest checkpoint's TimeLineID: *//p\")\n"
+        + "SIZE=$(printf '%s\\n' \"$CTL\" | sed -n 's/^Bytes per WAL segment: *//p')\n"
+        + "PAGE=$(printf '%s\\n' \"$CTL\" | sed -n 's/^WAL block size: *//p')\n"
+        + "DUMP=$(as_pg \"$BIN/pg_waldump\" -p \"$DATA/pg_wal\" -t \"$TLI\" -s \"$REDO\" 2>&1 || true)\n"
+        + "ERR=$(printf '%s\\n' \"$DUMP\" | grep 'pg_waldump: error' | tail -1)\n"
+        + "MSG=$(printf '%s' \"$ERR\" | sed 's/^.*WAL record at [0-9A-F]*\\/[0-9A-F]*: //')\n"
+        + "END=$(printf '%s' \"$MSG\" | grep -oE 'at [0-9A-F]+/[0-9A-F]+' | tail -1 | cut -c4-)\n"
+        + "tohex() { printf '%X/%X' $(( $1 >> 32 )) $(( $1 & 0xFFFFFFFF )); }\n"
+        + "lsn() { echo $(( (0x${1%/*} << 32) | 0x${1#*/} )); }\n"
+        + "MISSING=$(printf '%s\\n' \"$ERR\" | grep 'could not find' | grep -oE '[0-9A-F]{24}' | tail -1)\n"
+        + "if [ -z \"$END\" ] && [ -n \"$MISSING\" ]; then\n"
+        + "  END=$(tohex $(( (0x$(echo \"$MISSING\" | cut -c9-16) << 32)"
+        + " + 0x$(echo \"$MISSING\" | cut -c17-24) * SIZE )))\n"
+        + "fi\n"
+        + "if [ -z \"$END\" ]; then\n"
+        + "  LAST=$(printf '%s\\n' \"$DUMP\" | grep '^rmgr:' | tail -1)\n"
+        + "  if [ -n \"$LAST\" ]; then\n"
+        + "    AT=$(printf '%s' \"$LAST\" | sed 's/.* lsn: \\([0-9A-F]*\\/[0-9A-F]*\\),.*/\\1/')\n"
+        + "    TOT=$(printf '%s' \"$LAST\" | sed 's/.*len (rec\\/tot): *[0-9]*\\/ *\\([0-9]*\\),.*/\\1/')\n"
+        + "    START=$(lsn \"$AT\"); E=$((START + TOT)); P=$(( START / PAGE ))\n"
+        + "    while [ $(( (E - 1) / PAGE )) -gt $P ]; do P=$((P + 1));"
+        + " if [ $(( P * PAGE % SIZE )) -eq 0 ]; then E=$((E + 40)); else E=$((E + 24)); fi; done\n"
+        + "    END=$(tohex $(( (E + 7) / 8 * 8 )))\n"
+        + "  fi\n"
+        + "fi\n"
+        + "[ -n \"$END\" ] || { echo \"cannot find the end of WAL from $REDO: $ERR\" >&2; exit 5; }\n"
+        + "echo \"redo: $REDO timeline: $TLI\"\n"
+        + "echo \"final-lsn: $END\"\n";
   }
 
   /** Where the clone of {@code node} lives (its data directory). */
@@ -166,6 +211,11 @@ public final class HostActionScripts {
         "as_pg \"$BIN/psql\" -X -q -At -v ON_ERROR_STOP=1 -h 127.0.0.1 -p \"$PORT\""
             + " -U postgres -d postgres";
     return "if running; then as_pg \"$BIN/pg_ctl\" -D \"$DATA\" -m fast -w -t 60 stop; fi\n"
+        + "KEEP=\"diverged/"
+        + node.name()
+        + "-$(date -u +%Y%m%dT%H%M%SZ)\"\n"
+        + "mkdir -p \"$KEEP\" && cp -p \"$DATA\"/pg_wal/0* \"$KEEP\"/ 2>/dev/null || true\n"
+        + "echo \"kept-diverged-wal: $(pwd)/$KEEP\"\n"
         + "as_pg rm -f \"$DATA/standby.signal\"\n"
         + psqlPeer
         + " -c \"select pg_create_physical_replication_slot('"

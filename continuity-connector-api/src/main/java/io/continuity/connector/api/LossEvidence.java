@@ -86,6 +86,130 @@ public record LossEvidence(
             + ")");
   }
 
+  /**
+   * The old primary's final position is known and the target did not reach it: exactly {@code lost}
+   * units were lost.
+   */
+  public static LossEvidence exactLoss(
+      ReplicationMarker reached,
+      ReplicationMarker finalPrimary,
+      BigInteger lost,
+      String unit,
+      Optional<ObservedMarker> lastSeen,
+      Optional<Instant> lossFrom,
+      String how) {
+    return new LossEvidence(
+        LossConclusion.POTENTIAL_LOSS,
+        Optional.of(reached),
+        lastSeen.map(ObservedMarker::marker),
+        lastSeen.map(ObservedMarker::observedAt),
+        Optional.of(finalPrimary),
+        lossFrom,
+        Optional.of(lost),
+        Optional.of(lost),
+        Optional.of(unit),
+        true,
+        "lost "
+            + lost
+            + " "
+            + unit
+            + ", from "
+            + reached.value()
+            + " to "
+            + finalPrimary.value()
+            + " (the old primary's final position, "
+            + how
+            + ")"
+            + window(lossFrom, "are lost"));
+  }
+
+  /**
+   * Only a lower bound is known: where the old primary was last seen ({@code seenBy} says by whom),
+   * never where it stopped; no upper bound is claimed.
+   *
+   * @param atLeast the units between the target's position and the last seen one, when the
+   *     platform's positions count something; empty otherwise
+   */
+  public static LossEvidence lowerBound(
+      ReplicationMarker reached,
+      ObservedMarker lastSeen,
+      String seenBy,
+      Optional<BigInteger> atLeast,
+      Optional<String> unit,
+      Optional<Instant> lossFrom) {
+    ReplicationMarker seen = lastSeen.marker();
+    String where =
+        seen.value()
+            + " where the primary was last seen at "
+            + lastSeen.observedAt()
+            + " ("
+            + seenBy
+            + ")";
+    String proven;
+    if (atLeast.isPresent() && atLeast.get().signum() > 0) {
+      proven =
+          "at least "
+              + atLeast.get()
+              + " "
+              + unit.orElse("units")
+              + " lost, from "
+              + reached.value()
+              + " to "
+              + where;
+    } else if (!reached.isComparableWith(seen) || reached.hasReached(seen)) {
+      proven = "the target reached " + reached.value() + ", at or past " + where;
+    } else {
+      proven = "writes from " + reached.value() + " to " + where + " are lost";
+    }
+    return new LossEvidence(
+        LossConclusion.POTENTIAL_LOSS,
+        Optional.of(reached),
+        Optional.of(seen),
+        Optional.of(lastSeen.observedAt()),
+        Optional.empty(),
+        lossFrom,
+        atLeast,
+        Optional.empty(),
+        unit,
+        false,
+        proven
+            + "; the primary may have kept running after it was last seen: its final position is"
+            + " unknown, so no upper bound can be given"
+            + window(lossFrom, "may be lost"));
+  }
+
+  /** No position of the old primary: completeness cannot be proven, what the target reached is. */
+  public static LossEvidence unavailable(
+      ReplicationMarker reached, Optional<String> unit, Optional<Instant> lossFrom, String why) {
+    return new LossEvidence(
+        LossConclusion.MARKER_UNAVAILABLE,
+        Optional.of(reached),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        lossFrom,
+        Optional.empty(),
+        Optional.empty(),
+        unit,
+        false,
+        "marker unavailable: "
+            + why
+            + ", so completeness cannot be proven; the target reached "
+            + reached.value()
+            + window(lossFrom, "may be lost"));
+  }
+
+  private static String window(Optional<Instant> lossFrom, String verdict) {
+    return lossFrom
+        .map(
+            t ->
+                "; transactions committed after "
+                    + t
+                    + " (the last one the target applied) "
+                    + verdict)
+        .orElse("; the commit time of the last transaction the target applied is unknown");
+  }
+
   /** No marker: completeness cannot be proven. */
   public static LossEvidence unavailable(String why) {
     return new LossEvidence(

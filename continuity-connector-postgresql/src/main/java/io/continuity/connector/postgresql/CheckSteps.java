@@ -39,7 +39,6 @@ final class CheckSteps {
       problems.add(describe(target, "standby"));
     }
     if (problems.isEmpty()) {
-      support.memory.saw(source.site(), source.currentLsn());
       facts.put(Facts.PRIMARY_TIMELINE, Long.toString(source.timeline()));
       Optional<WalSender> sender = ProbeAssembler.senderFor(source, target.site());
       if (target.replayPaused()) {

@@ -1,57 +1,78 @@
 package io.continuity.connector.postgresql;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import io.continuity.connector.api.LossEvidence;
+import io.continuity.connector.api.ObservedMarker;
+import java.math.BigInteger;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The data-loss conclusion of a failover, stated conservatively (design §5): caught up to the last
- * primary position anyone observed, a potential loss window in bytes of WAL, or no marker at all.
+ * The data-loss evidence of a promotion, separating the proven from the unknown (design §5): the
+ * position the target reached, where the old primary was last seen (a lower bound of where it got),
+ * its final position when its WAL could be read afterwards (then the loss is exact), and the time
+ * after which commits may be lost (the last transaction the target replayed). A figure is called an
+ * upper bound only when it is one.
  */
 final class Evidence {
 
+  static final String UNIT = "bytes of WAL";
+
   private Evidence() {}
 
+  /** Where the old primary was seen, when, and by whom (monitoring, or this run's fence step). */
+  record Seen(Lsn lsn, Instant at, String by) {}
+
+  /** The old primary's final WAL position, read from its data directory after it stopped. */
+  record Final(Lsn lsn, String how) {}
+
+  /** A switchover's proof: the target replayed the old primary's final position. */
+  static LossEvidence switchover(Lsn reached, Lsn finalLsn, String finalKind) {
+    return LossEvidence.caughtUp(
+        reached.marker(),
+        finalLsn.marker(),
+        "the target replayed the old primary's " + finalKind + " before it was promoted");
+  }
+
   /**
-   * @param lastPrimary the highest primary LSN ever observed, if any
-   * @param reached how far the promoted standby got (its receive/replay LSN at promotion)
+   * A failover's evidence.
+   *
+   * @param reached how far the promoted target got (its receive/replay position at promotion)
+   * @param lastCommit the commit time of the last transaction the target replayed, if known
    */
-  static Map<String, String> conclude(Optional<Lsn> lastPrimary, Lsn reached) {
-    Map<String, String> facts = new LinkedHashMap<>();
-    if (lastPrimary.isEmpty()) {
-      facts.put(Facts.CONCLUSION, Facts.MARKER_UNAVAILABLE);
-      facts.put(
-          Facts.EVIDENCE,
-          "marker unavailable: no primary LSN was ever observed, so completeness cannot be"
-              + " proven; the standby reached "
-              + reached
-              + "; see integrity checks");
-      return facts;
+  static LossEvidence failover(
+      Optional<Seen> lastSeen,
+      Optional<Final> finalPosition,
+      Lsn reached,
+      Optional<Instant> lastCommit) {
+    Optional<ObservedMarker> seen =
+        lastSeen.map(s -> new ObservedMarker("old primary", s.lsn().marker(), s.at()));
+    if (finalPosition.isPresent()) {
+      Final end = finalPosition.get();
+      if (reached.isAtOrAfter(end.lsn())) {
+        return LossEvidence.caughtUp(reached.marker(), end.lsn().marker(), end.how());
+      }
+      return LossEvidence.exactLoss(
+          reached.marker(),
+          end.lsn().marker(),
+          BigInteger.valueOf(end.lsn().bytesAfter(reached)),
+          UNIT,
+          seen,
+          lastCommit,
+          end.how());
     }
-    Lsn last = lastPrimary.get();
-    facts.put(Facts.LAST_PRIMARY_LSN, last.toString());
-    long loss = last.bytesAfter(reached);
-    facts.put(Facts.POTENTIAL_LOSS_BYTES, Long.toString(loss));
-    if (loss == 0) {
-      facts.put(Facts.CONCLUSION, Facts.CAUGHT_UP);
-      facts.put(
-          Facts.EVIDENCE,
-          "caught up to marker WAL_LSN "
-              + reached
-              + ", at or past the last primary LSN observed ("
-              + last
-              + "); writes after that observation cannot be proven either way");
-    } else {
-      facts.put(Facts.CONCLUSION, Facts.POTENTIAL_LOSS);
-      facts.put(
-          Facts.EVIDENCE,
-          "potential loss window up to "
-              + loss
-              + " bytes of WAL: the standby reached "
-              + reached
-              + ", the primary was last observed at "
-              + last);
+    if (lastSeen.isEmpty()) {
+      return LossEvidence.unavailable(
+          reached.marker(),
+          Optional.of(UNIT),
+          lastCommit,
+          "no position of the old primary was ever observed");
     }
-    return facts;
+    return LossEvidence.lowerBound(
+        reached.marker(),
+        seen.get(),
+        lastSeen.get().by(),
+        Optional.of(BigInteger.valueOf(lastSeen.get().lsn().bytesAfter(reached))),
+        Optional.of(UNIT),
+        lastCommit);
   }
 }

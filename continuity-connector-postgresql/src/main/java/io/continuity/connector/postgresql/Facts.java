@@ -6,9 +6,6 @@ package io.continuity.connector.postgresql;
  */
 final class Facts {
 
-  /** Input: the last primary LSN monitoring ever observed (set by the execution engine). */
-  static final String LAST_OBSERVED_PRIMARY_LSN = "lastObservedPrimaryLsn";
-
   static final String SOURCE = "source";
   static final String TARGET = "target";
   static final String LAG_BYTES = "lagBytes";
@@ -25,11 +22,23 @@ final class Facts {
   static final String TARGET_REPLAY_LSN = "targetReplayLsn";
   static final String TARGET_RECEIVE_LSN = "targetReceiveLsn";
   static final String SOURCE_LSN_AT_FENCE = "sourceLsnAtFence";
-  static final String LAST_PRIMARY_LSN = "lastPrimaryLsn";
+  static final String SOURCE_SEEN_AT = "sourceSeenAt";
   static final String PROMOTED_AT_LSN = "promotedAtLsn";
-  static final String CONCLUSION = "conclusion";
-  static final String POTENTIAL_LOSS_BYTES = "potentialLossBytes";
-  static final String EVIDENCE = "evidence";
+
+  /** The old primary's final WAL position, read by its final-position host action. */
+  static final String FINAL_POSITION_LSN = "finalPositionLsn";
+
+  /** Why the final position is not known (the action's failure), when it was tried. */
+  static final String FINAL_POSITION_PROBLEM = "finalPositionProblem";
+
+  /**
+   * The commit time of the last transaction the target replayed (pg_last_xact_replay_timestamp).
+   */
+  static final String LAST_REPLAYED_COMMIT = "lastReplayedCommit";
+
+  /** Where a rejoin action kept the old primary's diverged WAL. */
+  static final String KEPT_DIVERGED_WAL = "keptDivergedWal";
+
   static final String NEW_TIMELINE = "newTimeline";
   static final String VERIFIED_LSN = "verifiedLsn";
 
@@ -47,12 +56,6 @@ final class Facts {
   static final String STOP_ACTION = "stop-action";
 
   static final String READ_ONLY = "read-only";
-
-  /** Values of {@link #CONCLUSION}. */
-  static final String CAUGHT_UP = "caught-up";
-
-  static final String POTENTIAL_LOSS = "potential-loss";
-  static final String MARKER_UNAVAILABLE = "marker-unavailable";
 
   private Facts() {}
 }

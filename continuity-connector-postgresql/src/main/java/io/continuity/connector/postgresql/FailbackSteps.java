@@ -32,7 +32,6 @@ final class FailbackSteps {
               + sites.source().name()
               + "?): nothing to fail back");
     }
-    support.memory.saw(source.site(), source.currentLsn());
     return support.succeeded(
         sites.source().name() + " is primary; " + sites.target().name() + " will be resynchronised",
         Map.of(Facts.SOURCE, sites.source().name(), Facts.TARGET, sites.target().name()));
@@ -71,6 +70,6 @@ final class FailbackSteps {
             + sites.source().name()
             + "\n"
             + outcome.output(),
-        Map.of("resynced", sites.target().name()));
+        ResyncWait.facts("resynced", sites.target().name(), outcome.output()));
   }
 }

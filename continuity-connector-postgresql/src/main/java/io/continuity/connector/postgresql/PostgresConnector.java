@@ -14,20 +14,15 @@ import io.continuity.connector.api.ProbeResult;
 import io.continuity.connector.api.StepContext;
 import io.continuity.connector.api.StepResult;
 import io.continuity.connector.postgresql.SiteProber.SiteReport;
+import io.continuity.connector.support.MemberProber;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A connector to one PostgreSQL primary and its streaming standby. Probes look at both sites in
@@ -45,10 +40,9 @@ public final class PostgresConnector implements Connector {
   private final ProbeAssembler assembler;
   private final PostgresPlans plans;
   private final StepDispatcher steps;
-  private final PrimaryMemory memory = new PrimaryMemory();
   private final Optional<HeartbeatTable> heartbeat;
   private final Clock clock;
-  private final ExecutorService executor;
+  private final MemberProber members;
 
   PostgresConnector(ConnectorConfig config, PostgresSettings settings, Clock clock) {
     this.config = config;
@@ -65,19 +59,8 @@ public final class PostgresConnector implements Connector {
     this.steps =
         new StepDispatcher(
             new StepSupport(
-                settings,
-                sessions,
-                prober,
-                new HostActions(settings, sanitizer),
-                sanitizer,
-                memory));
-    this.executor =
-        Executors.newCachedThreadPool(
-            r -> {
-              Thread t = new Thread(r, "continuity-pg-" + config.resourceId());
-              t.setDaemon(true);
-              return t;
-            });
+                settings, sessions, prober, new HostActions(settings, sanitizer), sanitizer));
+    this.members = new MemberProber(config.resourceId(), sanitizer);
   }
 
   @Override
@@ -87,26 +70,43 @@ public final class PostgresConnector implements Connector {
 
   @Override
   public ProbeResult probe(Duration timeout) throws ConnectorException {
-    Instant deadline = Instant.now().plus(timeout);
-    Map<String, Future<SiteReport>> futures = new LinkedHashMap<>();
     Optional<HeartbeatRound> round = heartbeat.map(t -> new HeartbeatRound(t, timeout));
-    for (SiteSettings site : settings.sites()) {
-      futures.put(site.name(), executor.submit(() -> prober.report(site, timeout, round)));
+    AtomicReference<ConnectorException> refused = new AtomicReference<>();
+    List<MemberProber.MemberAnswer<SiteReport>> answers =
+        members.probeAll(
+            settings.sites().stream().map(SiteSettings::asEndpoint).toList(),
+            timeout,
+            (site, member, deadline) -> prober.report(settings.site(site.name()), timeout, round),
+            e -> {
+              if (e instanceof ConnectorException ce) {
+                refused.compareAndSet(null, ce);
+              }
+              return Connectivity.UNREACHABLE;
+            });
+    if (refused.get() != null) {
+      throw refused.get();
     }
     Map<String, SiteObservation> observations = new LinkedHashMap<>();
-    Map<String, SiteReport> reports = new LinkedHashMap<>();
-    for (Map.Entry<String, Future<SiteReport>> e : futures.entrySet()) {
-      SiteReport report = await(e.getKey(), e.getValue(), deadline, timeout);
-      reports.put(e.getKey(), report);
-      observations.put(e.getKey(), report.observation());
-    }
     List<String> notes = new ArrayList<>();
     Optional<HeartbeatRound.Seen> reading = Optional.empty();
-    for (SiteReport report : reports.values()) {
+    for (MemberProber.MemberAnswer<SiteReport> answer : answers) {
+      String site = answer.site().name();
+      SiteReport report =
+          answer
+              .value()
+              .orElseGet(
+                  () ->
+                      new SiteReport(
+                          SiteObservation.unreachable(
+                              site,
+                              answer.connectivity(),
+                              answer.connectivity() == Connectivity.TIMED_OUT
+                                  ? "no answer within the probe timeout " + timeout
+                                  : "probe failed: " + answer.detail()),
+                          Optional.empty(),
+                          ""));
       SiteObservation o = report.observation();
-      if (o.isPrimary()) {
-        memory.saw(o.site(), o.currentLsn());
-      }
+      observations.put(site, o);
       if (!report.problem().isEmpty()) {
         notes.add(o.site() + ": " + report.problem());
       }
@@ -115,40 +115,6 @@ public final class PostgresConnector implements Connector {
       }
     }
     return assembler.assemble(settings.sites(), observations, reading, notes, clock.instant());
-  }
-
-  private SiteReport await(
-      String site, Future<SiteReport> future, Instant deadline, Duration timeout)
-      throws ConnectorException {
-    long remaining = Math.max(0, Duration.between(Instant.now(), deadline).toNanos());
-    try {
-      return future.get(remaining, TimeUnit.NANOSECONDS);
-    } catch (TimeoutException e) {
-      future.cancel(true);
-      return new SiteReport(
-          SiteObservation.unreachable(
-              site, Connectivity.TIMED_OUT, "no answer within the probe timeout " + timeout),
-          Optional.empty(),
-          "");
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw ConnectorException.retriable("probe of " + config.resourceId() + " interrupted", null);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof ConnectorException ce) {
-        throw ce;
-      }
-      return new SiteReport(
-          SiteObservation.unreachable(
-              site,
-              Connectivity.UNREACHABLE,
-              sanitizer.sanitizeText(
-                  "probe failed: "
-                      + e.getCause().getClass().getSimpleName()
-                      + ": "
-                      + e.getCause().getMessage())),
-          Optional.empty(),
-          "");
-    }
   }
 
   @Override
@@ -173,7 +139,7 @@ public final class PostgresConnector implements Connector {
 
   @Override
   public void close() {
-    executor.shutdownNow();
+    members.close();
   }
 
   @Override

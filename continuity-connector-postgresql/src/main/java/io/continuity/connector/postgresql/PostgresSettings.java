@@ -37,7 +37,8 @@ record PostgresSettings(
 
   /** Host actions the connector knows; any other {@code action.*} key is refused. */
   static final Set<String> ACTIONS =
-      Set.of("stop", "start", "fence", "rejoin", "rewind", "clone", "discard-clone");
+      Set.of(
+          "stop", "start", "fence", "rejoin", "rewind", "clone", "discard-clone", "final-position");
 
   static final String DEFAULT_DATABASE = "postgres";
   private static final Pattern TABLE =
@@ -104,6 +105,14 @@ record PostgresSettings(
     String database = s.getOrDefault("database", DEFAULT_DATABASE);
     List<SiteSettings> sites = new ArrayList<>();
     for (SiteEndpoint endpoint : config.sites()) {
+      if (endpoint.members().size() > 1) {
+        throw new IllegalArgumentException(
+            "site "
+                + endpoint.name()
+                + " lists "
+                + endpoint.members().size()
+                + " members; a PostgreSQL site is one server: give its host and port");
+      }
       sites.add(site(endpoint, flatSites.getOrDefault(endpoint.name(), Map.of()), database));
     }
     // the connector's own setting wins over the inventory's heartbeat (a different table, say)

@@ -1,5 +1,6 @@
 package io.continuity.connector.postgresql;
 
+import io.continuity.connector.api.LossEvidence;
 import io.continuity.connector.api.StepContext;
 import io.continuity.connector.api.StepResult;
 import java.sql.Connection;
@@ -51,16 +52,19 @@ final class PriorPromotions {
                 + " WAL by hand",
             facts);
       }
-      return support.succeeded(
-          site.name()
-              + " is already primary on timeline "
-              + prior.timeline()
-              + ": an earlier attempt of this step promoted it at "
-              + at
-              + ", past the old primary's final LSN "
-              + finalLsn,
-          facts,
-          at);
+      return support
+          .succeeded(
+              site.name()
+                  + " is already primary on timeline "
+                  + prior.timeline()
+                  + ": an earlier attempt of this step promoted it at "
+                  + at
+                  + ", past the old primary's final LSN "
+                  + finalLsn,
+              facts,
+              at)
+          .withLoss(
+              Evidence.switchover(at, finalLsn, "final LSN (switch point of the earlier attempt)"));
     }
     return support.failed(
         site.name()
@@ -84,7 +88,7 @@ final class PriorPromotions {
       StepContext context,
       Connection target,
       SiteSettings site,
-      Optional<Lsn> lastPrimary)
+      java.util.function.Function<Lsn, LossEvidence> evidence)
       throws SQLException {
     Optional<Long> before = longFact(context, Facts.TARGET_TIMELINE);
     PriorPromotion prior = PriorPromotion.read(target);
@@ -102,7 +106,7 @@ final class PriorPromotions {
                         .flatMap(Optional::stream)
                         .max(Lsn::compareTo));
     Map<String, String> facts = facts(prior);
-    reached.ifPresent(r -> facts.putAll(Evidence.conclude(lastPrimary, r)));
+    Optional<LossEvidence> loss = reached.map(evidence);
     String how =
         prior.switchPoint().isPresent()
             ? " at " + prior.switchPoint().get()
@@ -114,14 +118,21 @@ final class PriorPromotions {
                             + ")")
                 .orElse(
                     " (switch point unreadable and no marker captured: loss cannot be bounded)");
-    return support.succeeded(
-        site.name()
-            + " is already primary on timeline "
-            + prior.timeline()
-            + ": an earlier attempt of this step promoted it"
-            + how,
-        facts,
-        reached.orElse(null));
+    StepResult done =
+        support.succeeded(
+            site.name()
+                + " is already primary on timeline "
+                + prior.timeline()
+                + ": an earlier attempt of this step promoted it"
+                + how,
+            facts,
+            reached.orElse(null));
+    return done.withLoss(
+        loss.orElseGet(
+            () ->
+                LossEvidence.unavailable(
+                    "the switch point is unreadable and no marker was captured before the"
+                        + " promotion")));
   }
 
   private static StepResult notByThisRun(

@@ -2,9 +2,12 @@ package io.continuity.connector.postgresql;
 
 import io.continuity.connector.api.Health;
 import io.continuity.connector.api.HeartbeatReading;
+import io.continuity.connector.api.MemberObservation;
+import io.continuity.connector.api.MemberRole;
 import io.continuity.connector.api.PayloadSanitizer;
 import io.continuity.connector.api.ProbeResult;
 import io.continuity.connector.api.ReplicationLag;
+import io.continuity.connector.api.ReplicationMarker;
 import io.continuity.connector.api.ReplicationState;
 import io.continuity.connector.api.SiteConnectivity;
 import io.continuity.connector.postgresql.SiteObservation.WalSender;
@@ -44,6 +47,7 @@ final class ProbeAssembler {
       Instant observedAt) {
     ProbeResult.Builder result = ProbeResult.builder(observedAt);
     result.sites(order.stream().map(s -> connectivity(observations.get(s.name()))).toList());
+    result.members(order.stream().map(s -> member(observations.get(s.name()))).toList());
     Map<String, Object> payload = new LinkedHashMap<>();
     heartbeat.ifPresent(seen -> payload.put("heartbeat", describe(seen)));
     if (!notes.isEmpty()) {
@@ -78,6 +82,7 @@ final class ProbeAssembler {
             .orElseThrow();
     payload.put("primarySite", primary.site());
     payload.put("standbySite", standby.site());
+    result.primarySite(primary.site());
     result.primaryMarker(primary.currentLsn().marker());
     Optional<WalSender> sender = senderFor(primary, standby.site());
     if (!standby.reachable()) {
@@ -219,6 +224,19 @@ final class ProbeAssembler {
     }
     return new SiteConnectivity(
         o.site(), o.connectivity(), "role=" + (o.inRecovery() ? "standby" : "primary"));
+  }
+
+  /** A PostgreSQL site is one member, named after the site, in the role its server reports. */
+  private static MemberObservation member(SiteObservation o) {
+    if (!o.reachable()) {
+      return MemberObservation.unreachable(o.site(), o.site(), o.connectivity(), o.detail());
+    }
+    MemberRole role = o.isPrimary() ? MemberRole.PRIMARY : MemberRole.SECONDARY;
+    Optional<ReplicationMarker> marker =
+        o.isPrimary()
+            ? Optional.ofNullable(o.currentLsn()).map(Lsn::marker)
+            : Optional.ofNullable(o.replayLsn()).map(Lsn::marker);
+    return new MemberObservation(o.site(), o.site(), role, o.connectivity(), marker, "");
   }
 
   private ProbeResult finish(

@@ -43,7 +43,7 @@ final class PromoteCall {
       }
     }
     if (!done) {
-      return support.failed(
+      return support.unknown(
           "pg_promote on "
               + target.name()
               + " did not finish within "

@@ -29,6 +29,22 @@ final class ResyncWait {
         site.name() + " does not stream yet: " + CheckSteps.describe(last, "streaming standby"));
   }
 
+  /**
+   * The facts of a resync or rejoin: which site, and where its action kept the WAL it had before
+   * (the transactions a failover lost live there until a DBA recovers them).
+   */
+  static Map<String, String> facts(String key, String site, String output) {
+    Map<String, String> facts = new java.util.LinkedHashMap<>();
+    facts.put(key, site);
+    output
+        .lines()
+        .filter(l -> l.startsWith("kept-diverged-wal:"))
+        .map(l -> l.substring("kept-diverged-wal:".length()).trim())
+        .findFirst()
+        .ifPresent(dir -> facts.put(Facts.KEPT_DIVERGED_WAL, dir));
+    return facts;
+  }
+
   /** Removes the read-only default the quiesce set; returns a note for the step output. */
   static String resetReadOnly(StepSupport support, SiteSettings site) throws ConnectorException {
     try (Connection c = support.open(site);

@@ -95,10 +95,13 @@ final class SiteProber {
       throws SQLException {
     Lsn current;
     long timeline;
+    // the WAL flushed on the primary: what its own crash cannot take back and what a standby can
+    // have been sent, so a failover's lower bound of lost WAL never counts WAL that was only
+    // buffered (decision 022)
     try (ResultSet rs =
         s.executeQuery(
-            "select pg_current_wal_insert_lsn()::text,"
-                + " pg_walfile_name(pg_current_wal_insert_lsn())")) {
+            "select pg_current_wal_flush_lsn()::text,"
+                + " pg_walfile_name(pg_current_wal_flush_lsn())")) {
       rs.next();
       current = Lsn.parse(rs.getString(1));
       timeline = Long.parseLong(rs.getString(2).substring(0, 8), 16);

@@ -1,6 +1,9 @@
 package io.continuity.connector.postgresql;
 
+import io.continuity.connector.api.MemberEndpoint;
+import io.continuity.connector.api.SiteEndpoint;
 import io.continuity.connector.api.SiteRole;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -30,5 +33,11 @@ record SiteSettings(
 
   String endpoint() {
     return host + ":" + port + "/" + database;
+  }
+
+  /** The site as the support module's prober sees it: one member, the server itself. */
+  SiteEndpoint asEndpoint() {
+    return new SiteEndpoint(
+        name, role, Map.of(), List.of(new MemberEndpoint(name, host, port, Map.of())));
   }
 }

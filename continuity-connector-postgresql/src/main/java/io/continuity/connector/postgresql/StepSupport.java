@@ -24,21 +24,18 @@ final class StepSupport {
   final SiteProber prober;
   final HostActions hostActions;
   final PayloadSanitizer sanitizer;
-  final PrimaryMemory memory;
 
   StepSupport(
       PostgresSettings settings,
       Sessions sessions,
       SiteProber prober,
       HostActions hostActions,
-      PayloadSanitizer sanitizer,
-      PrimaryMemory memory) {
+      PayloadSanitizer sanitizer) {
     this.settings = settings;
     this.sessions = sessions;
     this.prober = prober;
     this.hostActions = hostActions;
     this.sanitizer = sanitizer;
-    this.memory = memory;
   }
 
   /** The plan's target and the other site (the current or old primary). */
@@ -86,6 +83,11 @@ final class StepSupport {
 
   StepResult failed(String output, Map<String, String> facts) {
     return result(StepOutcome.FAILED, output, facts, null);
+  }
+
+  /** The step may or may not have taken effect: someone must look. */
+  StepResult unknown(String output, Map<String, String> facts) {
+    return result(StepOutcome.OUTCOME_UNKNOWN, output, facts, null);
   }
 
   StepResult failed(String output) {

@@ -191,7 +191,14 @@ final class SwitchoverSteps {
                 + "; promoting now would lose writes",
             Map.of(Facts.FINAL_LSN, finalLsn.get().toString()));
       }
-      return PromoteCall.promote(support, c, target, replay, new LinkedHashMap<>());
+      StepResult promoted = PromoteCall.promote(support, c, target, replay, new LinkedHashMap<>());
+      return promoted.succeeded()
+          ? promoted.withLoss(
+              Evidence.switchover(
+                  replay,
+                  finalLsn.get(),
+                  exclusive ? "shutdown checkpoint" : "last LSN while read-only"))
+          : promoted;
     } catch (SQLException e) {
       throw support.unreachable("promote", target, e);
     }
@@ -232,7 +239,7 @@ final class SwitchoverSteps {
             + note
             + "\n"
             + outcome.output(),
-        Map.of("rejoined", sites.source().name()));
+        ResyncWait.facts("rejoined", sites.source().name(), outcome.output()));
   }
 
   static boolean reached(Lsn replay, Lsn finalLsn, boolean exclusive) {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -27,18 +28,21 @@ final class ProbeSimulator {
   private final WriteStream stream;
   private final LagModel lagModel;
   private final List<String> siteOrder;
+  private final SimulatedMembers members;
   private final boolean heartbeat;
   private final PayloadSanitizer sanitizer;
 
   ProbeSimulator(
       SimulationSettings settings,
       List<String> siteOrder,
+      SimulatedMembers members,
       boolean heartbeat,
       PayloadSanitizer sanitizer) {
     this.settings = settings;
     this.stream = new WriteStream(settings.writeRateBytesPerSecond());
     this.lagModel = new LagModel(settings);
     this.siteOrder = List.copyOf(siteOrder);
+    this.members = members;
     this.heartbeat = heartbeat;
     this.sanitizer = sanitizer;
   }
@@ -118,6 +122,15 @@ final class ProbeSimulator {
         result.heartbeat(new HeartbeatReading(stream.timeOf(applied), at));
       }
     }
+    if (primaryUp) {
+      result.primarySite(state.primarySite());
+    }
+    result.members(
+        members.observe(
+            state.primarySite(),
+            down,
+            primaryUp && markers ? Optional.of(WriteStream.marker(written)) : Optional.empty(),
+            standbyUp && markers ? Optional.of(WriteStream.marker(applied)) : Optional.empty()));
     state.fencedSite().ifPresent(site -> raw.put("fencedSite", site));
     raw.put("quiesced", state.quiescedPosition().isPresent());
     raw.put("drillCloneActive", state.drillCloneActive());

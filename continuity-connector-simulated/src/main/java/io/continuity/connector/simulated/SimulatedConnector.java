@@ -55,7 +55,12 @@ public final class SimulatedConnector implements Connector {
     this.capabilities = capabilities(supported, settings);
     List<String> siteOrder = config.sites().stream().map(SiteEndpoint::name).toList();
     this.probes =
-        new ProbeSimulator(settings, siteOrder, capabilities.has(Capability.HEARTBEAT), sanitizer);
+        new ProbeSimulator(
+            settings,
+            siteOrder,
+            SimulatedMembers.of(config),
+            capabilities.has(Capability.HEARTBEAT),
+            sanitizer);
     this.steps =
         new StepSimulator(
             topology, probes, new WriteStream(settings.writeRateBytesPerSecond()), clock);
@@ -112,7 +117,7 @@ public final class SimulatedConnector implements Connector {
     }
     StepResult raw = result.get();
     return new StepResult(
-        raw.outcome(), sanitizer.sanitizeText(raw.output()), raw.facts(), raw.marker());
+        raw.outcome(), sanitizer.sanitizeText(raw.output()), raw.facts(), raw.marker(), raw.loss());
   }
 
   private static void pause(Duration duration, String what) throws ConnectorException {

@@ -2,6 +2,7 @@ package io.continuity.connector.simulated;
 
 import static io.continuity.connector.simulated.OperationPlans.*;
 
+import io.continuity.connector.api.LossEvidence;
 import io.continuity.connector.api.OperationType;
 import io.continuity.connector.api.PlanStep;
 import io.continuity.connector.api.ReplicationMarker;
@@ -12,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -134,7 +136,7 @@ final class StepSimulator {
                   finalPosition);
         }
       }
-      case PROMOTE_TARGET -> result = promote(state, type, target, source, down, now);
+      case PROMOTE_TARGET -> result = promote(state, context, target, source, down, now);
       case VERIFY_WRITES -> {
         boolean writable = state.primarySite().equals(target) && !down.contains(target);
         result =
@@ -176,11 +178,12 @@ final class StepSimulator {
 
   private StepResult promote(
       TopologyState state,
-      OperationType type,
+      StepContext context,
       String target,
       String source,
       Set<String> down,
       Instant now) {
+    OperationType type = context.plan().type();
     if (state.primarySite().equals(target)) {
       return failed(target + " is already primary: check roles before going on");
     }
@@ -198,11 +201,24 @@ final class StepSimulator {
               + " has not been seen to replay up to the old primary's final marker");
     }
     long oldPrimaryPosition = state.quiescedPosition().orElse(stream.positionAt(now));
+    long applied = probes.appliedPosition(state, now);
     topology.promote(target, oldPrimaryPosition);
+    LossEvidence loss =
+        type == OperationType.FAILOVER
+            ? SimulatedLoss.failover(
+                applied,
+                down.contains(source) ? OptionalLong.empty() : OptionalLong.of(oldPrimaryPosition),
+                context.lastPrimaryMarker().filter(m -> m.site().equals(source)),
+                stream)
+            : LossEvidence.caughtUp(
+                marker(oldPrimaryPosition),
+                marker(oldPrimaryPosition),
+                "the target replayed the final marker before it was promoted");
     return withMarker(
-        target + " promoted; " + source + " detached at " + marker(oldPrimaryPosition).value(),
-        Map.of("new-primary", target),
-        oldPrimaryPosition);
+            target + " promoted; " + source + " detached at " + marker(oldPrimaryPosition).value(),
+            Map.of("new-primary", target),
+            oldPrimaryPosition)
+        .withLoss(loss);
   }
 
   private String positions(TopologyState state, Instant now) {

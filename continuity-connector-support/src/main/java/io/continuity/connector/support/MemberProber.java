@@ -75,11 +75,20 @@ public final class MemberProber implements AutoCloseable {
       Duration timeout,
       MemberProbe<T> probe,
       Function<Exception, Connectivity> classify) {
+    return probeAll(config.sites(), timeout, probe, classify);
+  }
+
+  /** Probes every member of the given sites (a connector's own resolved view of its sites). */
+  public <T> List<MemberAnswer<T>> probeAll(
+      List<SiteEndpoint> siteList,
+      Duration timeout,
+      MemberProbe<T> probe,
+      Function<Exception, Connectivity> classify) {
     Deadline deadline = Deadline.in(timeout);
     List<SiteEndpoint> sites = new ArrayList<>();
     List<MemberEndpoint> members = new ArrayList<>();
     List<Future<T>> futures = new ArrayList<>();
-    for (SiteEndpoint site : config.sites()) {
+    for (SiteEndpoint site : siteList) {
       for (MemberEndpoint member : site.members()) {
         sites.add(site);
         members.add(member);

@@ -169,7 +169,8 @@ public abstract class OperationSafetyContract {
           .allMatch(StepResult::succeeded);
       assertThat(lab.takesWrites(lab.drSite())).isTrue();
       assertThat(lab.takesWrites(lab.primarySite())).isFalse();
-      assertThat(lab.writesVisibleOn(lab.drSite())).isGreaterThanOrEqualTo(lab.write(0));
+      long acknowledged = lab.write(0);
+      assertThat(lab.writesVisibleOn(lab.drSite())).isGreaterThanOrEqualTo(acknowledged);
     }
   }
 
@@ -195,9 +196,10 @@ public abstract class OperationSafetyContract {
         if (!connector.capabilities().status(type.requiredCapability()).available()) {
           continue;
         }
+        String target = type == OperationType.FAILBACK ? lab.primarySite() : lab.drSite();
         var plan =
             connector.plan(
-                new io.continuity.connector.api.OperationRequest(type, lab.drSite(), Map.of()));
+                new io.continuity.connector.api.OperationRequest(type, target, Map.of()));
         var kinds = plan.steps().stream().map(s -> s.kind()).toList();
         assertThat(kinds.get(0)).as("%s starts with a precheck", type).isEqualTo(StepKind.PRECHECK);
         assertThat(kinds.get(kinds.size() - 1))
@@ -211,7 +213,7 @@ public abstract class OperationSafetyContract {
         }
         var again =
             connector.plan(
-                new io.continuity.connector.api.OperationRequest(type, lab.drSite(), Map.of()));
+                new io.continuity.connector.api.OperationRequest(type, target, Map.of()));
         assertThat(again.steps()).as("%s: plans are stable", type).isEqualTo(plan.steps());
       }
     }

@@ -3,6 +3,7 @@ package io.continuity.connector.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.continuity.connector.api.Connector;
+import io.continuity.connector.api.ObservedMarker;
 import io.continuity.connector.api.OperationPlan;
 import io.continuity.connector.api.OperationRequest;
 import io.continuity.connector.api.OperationType;
@@ -12,6 +13,7 @@ import io.continuity.connector.api.StepResult;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Runs a plan the way the execution engine does — in order, each step with its own timeout, the
@@ -26,13 +28,28 @@ public final class PlanRunner {
   public static Map<String, StepResult> run(
       Connector connector, OperationType type, String target, Map<String, String> inputFacts)
       throws Exception {
+    return run(connector, type, target, inputFacts, Optional.empty());
+  }
+
+  /**
+   * Step results by id, in order, each step given {@code lastPrimaryMarker} as the engine gives the
+   * last primary marker monitoring stored; stops at the first failed step.
+   */
+  public static Map<String, StepResult> run(
+      Connector connector,
+      OperationType type,
+      String target,
+      Map<String, String> inputFacts,
+      Optional<ObservedMarker> lastPrimaryMarker)
+      throws Exception {
     OperationPlan plan = connector.plan(new OperationRequest(type, target, Map.of()));
     Map<String, String> facts = new HashMap<>(inputFacts);
     Map<String, StepResult> results = new LinkedHashMap<>();
     for (PlanStep step : plan.steps()) {
       long started = System.nanoTime();
       StepResult result =
-          connector.execute(step, new StepContext("it-" + type, plan, facts), step.timeout());
+          connector.execute(
+              step, new StepContext("it-" + type, plan, facts, lastPrimaryMarker), step.timeout());
       System.out.printf(
           "%s %-24s %-9s %5d ms  %s%n",
           type,

@@ -1,5 +1,6 @@
 package io.continuity.server.execution;
 
+import io.continuity.connector.api.ObservedMarker;
 import io.continuity.connector.api.ProbeResult;
 import io.continuity.connector.api.ReplicationMarker;
 import io.continuity.core.inventory.Resource;
@@ -8,6 +9,7 @@ import io.continuity.core.status.StatusOutcome;
 import io.continuity.core.status.Visibility;
 import io.continuity.server.monitoring.MonitoringProperties;
 import io.continuity.server.monitoring.MonitoringStatus;
+import io.continuity.server.monitoring.ObservationHistory;
 import io.continuity.server.monitoring.ResourceStatus;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,16 +26,19 @@ import org.springframework.stereotype.Component;
 class EvidenceReader {
 
   private final MonitoringStatus monitoring;
+  private final ObservationHistory history;
   private final MonitoringProperties monitoringProperties;
   private final ExecutionEngineProperties properties;
   private final Clock clock;
 
   EvidenceReader(
       MonitoringStatus monitoring,
+      ObservationHistory history,
       MonitoringProperties monitoringProperties,
       ExecutionEngineProperties properties,
       Clock clock) {
     this.monitoring = monitoring;
+    this.history = history;
     this.monitoringProperties = monitoringProperties;
     this.properties = properties;
     this.clock = clock;
@@ -45,21 +50,41 @@ class EvidenceReader {
   }
 
   /**
-   * The site the latest successful probe saw as primary (the connectors' {@code primarySite}
-   * payload entry), with the probe's time; empty when no probe said.
+   * The last primary marker monitoring stored for the resource (site, position, time), read from
+   * the store so every instance passes a step the same one; empty when none was observed or the
+   * store cannot be read (the connector then states that the marker is unavailable).
+   */
+  Optional<ObservedMarker> lastPrimaryMarker(String resourceId) {
+    try {
+      return history.lastPrimaryMarker(resourceId);
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * What the latest successful probe saw of the roles: the primary site (typed, from the
+   * connector's {@link ProbeResult#primarySite()}) or that none was seen, with which sites were
+   * unreachable; empty when there is no successful probe at all.
    */
   Optional<ObservedPrimary> observedPrimary(String resourceId) {
     return monitoring
         .latestObservation(resourceId)
         .flatMap(o -> o.result())
-        .flatMap(
+        .map(
             r ->
-                Optional.ofNullable(r.payload().asMap().get("primarySite"))
-                    .map(site -> new ObservedPrimary(site.toString(), r.observedAt())));
+                new ObservedPrimary(
+                    r.primarySite(),
+                    r.sites().stream()
+                        .filter(s -> !s.connectivity().isReachable())
+                        .map(s -> s.site())
+                        .toList(),
+                    r.observedAt()));
   }
 
-  /** Which site a probe saw as primary, and when. */
-  record ObservedPrimary(String site, Instant observedAt) {}
+  /** Which site a probe saw as primary (empty: none), which sites it could not reach, and when. */
+  record ObservedPrimary(
+      Optional<String> site, java.util.List<String> unreachableSites, Instant observedAt) {}
 
   private ResourceEvidence evidence(ResourceStatus status) {
     Instant now = clock.instant();

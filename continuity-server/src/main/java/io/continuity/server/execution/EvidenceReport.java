@@ -19,6 +19,7 @@ public record EvidenceReport(
     String state,
     String conclusion,
     List<String> conclusions,
+    List<MemberVerdict> members,
     List<ResourceEvidence> before,
     List<ResourceEvidence> after,
     List<StepLine> steps,
@@ -28,6 +29,20 @@ public record EvidenceReport(
     List<AuditLine> trail,
     Instant generatedAt,
     AuditAnchor auditAnchor) {
+
+  /**
+   * What the run did to one member: {@code progress} COMPLETED, NOT_STARTED or FAILED (at {@code
+   * failedStep}, which ended {@code failedOutcome}), the primary the inventory records now, and its
+   * loss verdict ({@code lossWindow}, null when no role changed and nothing could be lost).
+   */
+  public record MemberVerdict(
+      String resourceId,
+      String progress,
+      String primaryNow,
+      String failedStep,
+      String failedOutcome,
+      LossWindow lossWindow,
+      String statement) {}
 
   /** One step attempt from the durable log, with the audit events that record it. */
   public record StepLine(

@@ -1,6 +1,5 @@
 package io.continuity.server.execution;
 
-import io.continuity.connector.api.OperationType;
 import io.continuity.connector.api.PlanStep;
 import io.continuity.core.execution.ExecutionRequest;
 import io.continuity.core.execution.ExecutionRequestSnapshot;
@@ -14,7 +13,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Service;
@@ -37,8 +35,10 @@ public class EvidenceReports {
   private final StepLog stepLog;
   private final AuditTrail audit;
   private final Clock clock;
+  private final ExecutionPlanner planner;
 
   EvidenceReports(
+      ExecutionPlanner planner,
       ExecutionRequests requests,
       ExecutionRunRepository runs,
       StepLog stepLog,
@@ -49,6 +49,7 @@ public class EvidenceReports {
     this.stepLog = stepLog;
     this.audit = audit;
     this.clock = clock;
+    this.planner = planner;
   }
 
   /**
@@ -95,22 +96,28 @@ public class EvidenceReports {
               r.attempt(),
               seqs));
     }
-    List<String> conclusions = new ArrayList<>();
-    List<String> members =
-        run.map(r -> r.plan().resourceIds()).orElse(List.of(request.scope().id()));
-    for (String member : members) {
+    List<String> ids = run.map(r -> r.plan().resourceIds()).orElse(List.of(request.scope().id()));
+    List<EvidenceReport.MemberVerdict> members = new ArrayList<>();
+    for (String member : ids) {
       ResourceEvidence seen =
           before.stream().filter(e -> e.resourceId().equals(member)).findFirst().orElse(null);
-      String marker =
-          log.stream()
-              .filter(r -> r.memberResourceId().equals(member))
-              .filter(r -> r.outcome() == StepLogOutcome.SUCCEEDED)
-              .map(r -> r.facts().get("marker"))
-              .filter(Objects::nonNull)
-              .reduce((a, b) -> b)
-              .orElse(null);
-      String text = conclusion(request, seen, marker);
-      conclusions.add(members.size() > 1 ? member + ": " + text : text);
+      members.add(
+          MemberVerdicts.of(
+              request,
+              member,
+              run.flatMap(r -> r.plan().member(member)),
+              log.stream().filter(r -> r.memberResourceId().equals(member)).toList(),
+              seen,
+              primaryOf(member)));
+    }
+    List<String> conclusions = new ArrayList<>();
+    String head = headline(request);
+    if (group && request.type().changesRoles()) {
+      conclusions.add(head + MemberVerdicts.groupSummary(members));
+      members.forEach(m -> conclusions.add(m.resourceId() + ": " + m.statement()));
+    } else {
+      members.forEach(
+          m -> conclusions.add(head + (group ? m.resourceId() + ": " : "") + m.statement()));
     }
     return new EvidenceReport(
         id,
@@ -120,6 +127,7 @@ public class EvidenceReports {
         request.state().name(),
         String.join("; ", conclusions),
         conclusions,
+        members,
         before,
         after,
         steps,
@@ -131,55 +139,23 @@ public class EvidenceReports {
         audit.head());
   }
 
-  /** The conclusion for one member, conservative (design §5). */
-  static String conclusion(
-      ExecutionRequestSnapshot request, ResourceEvidence before, String marker) {
-    OperationType type = request.type();
-    String unavailable = "Marker unavailable: unable to prove completeness; see integrity checks";
-    String window =
-        before == null || !before.hasMarkers()
-            ? unavailable
-            : "Potential loss window up to "
-                + (before.lagBytes() == null ? "?" : before.lagBytes())
-                + " bytes / "
-                + (before.lagSeconds() == null ? "?" : before.lagSeconds())
-                + " s (evidence at confirmation: primary "
-                + before.primaryMarker()
-                + ", DR applied "
-                + before.drMarker()
-                + ")";
-    if (request.state() != ExecutionState.SUCCEEDED) {
-      String prefix =
-          "Execution "
-              + request.state()
-              + request.failure().flatMap(f -> f.stepId()).map(s -> " at step " + s).orElse("")
-              + ": no role change is claimed. ";
-      return prefix
-          + (type == OperationType.FAILOVER
-              ? window
-              : before != null && before.hasMarkers()
-                  ? "Last evidence: primary "
-                      + before.primaryMarker()
-                      + ", DR applied "
-                      + before.drMarker()
-                  : unavailable);
+  /** "Execution FAILED at step x: " for a run that did not succeed, else nothing. */
+  private static String headline(ExecutionRequestSnapshot request) {
+    if (request.state() == ExecutionState.SUCCEEDED) {
+      return "";
     }
-    switch (type) {
-      case SWITCHOVER:
-      case FAILBACK:
-        if (marker == null) {
-          return unavailable;
-        }
-        return "Caught up to marker "
-            + marker
-            + (before != null && before.heartbeatWrittenAt() != null
-                ? " / heartbeat " + before.heartbeatWrittenAt() + " (at confirmation)"
-                : "");
-      case FAILOVER:
-        return window + (marker == null ? "" : "; the target applied up to marker " + marker);
-      default:
-        return "Drill: production roles unchanged"
-            + (marker == null ? "" : "; the drill clone reached marker " + marker);
+    return "Execution "
+        + request.state()
+        + request.failure().flatMap(f -> f.stepId()).map(s -> " at step " + s).orElse("")
+        + ": ";
+  }
+
+  /** The primary the inventory records now ("unknown" for a resource no longer in it). */
+  private String primaryOf(String resourceId) {
+    try {
+      return planner.currentPrimary(resourceId);
+    } catch (java.util.NoSuchElementException e) {
+      return "unknown (not in the inventory now)";
     }
   }
 

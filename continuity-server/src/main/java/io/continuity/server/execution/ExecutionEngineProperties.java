@@ -40,14 +40,16 @@ public record ExecutionEngineProperties(
     @DefaultValue("16") int stepThreads,
     @DefaultValue("30s") Duration leaseDuration,
     String instanceId,
-    @DefaultValue({"replication-lag", "evidence-fresh"}) Set<String> overridablePrechecks) {
+    @DefaultValue({"replication-lag", "evidence-fresh", "primary-known"})
+        Set<String> overridablePrechecks) {
 
   /**
    * The prechecks policy may make overridable. The others never are: a capability the organisation
    * switched off, a topology the plan does not match, a resource another execution holds, a plan
    * that cannot be made (the cool-down is acknowledged by the confirmer instead).
    */
-  public static final Set<String> OVERRIDABLE_AT_ALL = Set.of("replication-lag", "evidence-fresh");
+  public static final Set<String> OVERRIDABLE_AT_ALL =
+      Set.of("replication-lag", "evidence-fresh", "primary-known");
 
   public ExecutionEngineProperties {
     overridablePrechecks =

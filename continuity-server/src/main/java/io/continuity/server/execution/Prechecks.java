@@ -76,7 +76,11 @@ class Prechecks {
                   results.add(
                       CheckResult.fail(
                           "evidence-fresh", member, member + " is not in the inventory")));
-      results.add(doubts.of(member).map(d -> inDoubt(member, d)).orElseGet(() -> topology(member)));
+      results.add(
+          doubts
+              .of(member)
+              .map(d -> inDoubt(member, d))
+              .orElseGet(() -> topology(member, request.type())));
       String holder = holders.get(member);
       results.add(
           holder == null || holder.equals(request.id())
@@ -145,34 +149,9 @@ class Prechecks {
             + "/acknowledge or the button on the resource page), then confirm again");
   }
 
-  /**
-   * The primary monitoring observes is the one the inventory records (and the plan and the
-   * confirmation token assume): a switch done outside Continuity blocks the start, naming both.
-   */
-  private CheckResult topology(String member) {
-    String recorded = planner.currentPrimary(member);
-    Optional<EvidenceReader.ObservedPrimary> observed = evidence.observedPrimary(member);
-    if (observed.isEmpty()) {
-      return CheckResult.pass(
-          "topology", member, "the connector does not report the primary; recorded " + recorded);
-    }
-    String seen = observed.get().site();
-    return seen.equals(recorded)
-        ? CheckResult.pass(
-            "topology", member, "monitoring observes " + seen + " as primary, as recorded")
-        : CheckResult.fail(
-            "topology",
-            member,
-            "topology changed: monitoring observes "
-                + seen
-                + " as primary of "
-                + member
-                + " (probe at "
-                + observed.get().observedAt()
-                + ") but the inventory records "
-                + recorded
-                + ": the roles changed outside Continuity; find out why, reconcile the inventory"
-                + " and request again");
+  private CheckResult topology(String member, OperationType type) {
+    return TopologyCheck.of(
+        member, type, planner.currentPrimary(member), evidence.observedPrimary(member));
   }
 
   private static CheckResult fresh(ResourceEvidence e) {

@@ -48,11 +48,11 @@ public sealed interface ResumeDecision {
           inFlight = Optional.of(new String[] {member.resourceId(), record.stepId()});
         }
       }
-      for (PlanStep step : steps.subList(Math.min(position, steps.size()), steps.size())) {
-        remaining.add(member.resourceId() + "/" + step.id());
-        if (!step.idempotent() && firstUnsafe.isEmpty()) {
-          firstUnsafe = Optional.of(new String[] {member.resourceId(), step.id()});
-        }
+      List<PlanStep> left = steps.subList(Math.min(position, steps.size()), steps.size());
+      left.forEach(step -> remaining.add(member.resourceId() + "/" + step.id()));
+      if (!member.plan().remainingStepsIdempotent(position) && firstUnsafe.isEmpty()) {
+        PlanStep unsafe = left.stream().filter(s -> !s.idempotent()).findFirst().orElseThrow();
+        firstUnsafe = Optional.of(new String[] {member.resourceId(), unsafe.id()});
       }
     }
     String flight =

@@ -173,7 +173,14 @@ final class RunAttempt {
       StepInvoker.Outcome outcome =
           engine
               .invoker()
-              .invoke(connector, step, new StepContext(executionId, member.plan(), facts));
+              .invoke(
+                  connector,
+                  step,
+                  new StepContext(
+                      executionId,
+                      member.plan(),
+                      facts,
+                      engine.evidence().lastPrimaryMarker(resourceId)));
       engine.recorder().stepFinished(lease, request, record, step, outcome);
       if (!outcome.succeeded()) {
         return new MemberOutcome(

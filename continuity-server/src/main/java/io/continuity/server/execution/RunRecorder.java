@@ -3,6 +3,7 @@ package io.continuity.server.execution;
 import io.continuity.connector.api.PlanStep;
 import io.continuity.connector.api.StepKind;
 import io.continuity.core.audit.GenericAuditEvent;
+import io.continuity.core.audit.MemberStepEvents;
 import io.continuity.core.execution.ExecutionRequest;
 import io.continuity.core.execution.ExecutionRequestSnapshot;
 import io.continuity.core.execution.ExecutionScope;
@@ -10,7 +11,6 @@ import io.continuity.server.audit.AuditTrail;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -54,7 +54,7 @@ final class RunRecorder {
       tx.executeWithoutResult(
           status -> {
             stepLog.started(lease, record);
-            audit.append(memberEvent(request, "STEP_STARTED", record, "", Map.of()));
+            audit.append(memberEvents(request).started(member(record), now()));
           });
       return;
     }
@@ -84,15 +84,15 @@ final class RunRecorder {
       tx.executeWithoutResult(
           status -> {
             write.run();
-            Map<String, String> details = new LinkedHashMap<>();
-            details.put("outcome", outcome.outcome().name());
+            MemberStepEvents events = memberEvents(request);
             audit.append(
-                memberEvent(
-                    request,
-                    ok ? "STEP_COMPLETED" : "STEP_FAILED",
-                    record,
-                    outcome.output(),
-                    details));
+                events.finished(
+                    member(record), at, ok, outcome.outcome().name(), outcome.output()));
+            if (step.kind() == StepKind.PRECHECK || step.kind() == StepKind.POSTCHECK) {
+              audit.append(
+                  events.checkResult(
+                      member(record), at, step.kind() == StepKind.POSTCHECK, ok, outcome.output()));
+            }
           });
       return;
     }
@@ -193,27 +193,14 @@ final class RunRecorder {
         });
   }
 
-  private GenericAuditEvent memberEvent(
-      ExecutionRequestSnapshot request,
-      String type,
-      StepRecord record,
-      String reason,
-      Map<String, String> extra) {
-    Map<String, String> details = new LinkedHashMap<>();
-    details.put("groupId", request.scope().id());
-    details.put("stepId", record.stepId());
-    details.put("seq", String.valueOf(record.seq()));
-    details.put("attempt", String.valueOf(record.attempt()));
-    details.putAll(extra);
-    return new GenericAuditEvent(
-        type,
-        ExecutionRequest.ENGINE.id(),
-        now(),
-        Optional.of(request.id()),
-        Optional.of(record.memberResourceId()),
-        reason,
-        request.changeTicket(),
-        details);
+  private static MemberStepEvents memberEvents(ExecutionRequestSnapshot request) {
+    return new MemberStepEvents(
+        request.id(), request.scope().id(), request.changeTicket(), ExecutionRequest.ENGINE.id());
+  }
+
+  private static MemberStepEvents.Step member(StepRecord record) {
+    return new MemberStepEvents.Step(
+        record.memberResourceId(), record.stepId(), record.seq(), record.attempt());
   }
 
   private static boolean isGroup(ExecutionRequestSnapshot request) {

@@ -2,9 +2,11 @@ package io.continuity.server.execution;
 
 import io.continuity.connector.api.Connector;
 import io.continuity.connector.api.ConnectorException;
+import io.continuity.connector.api.ConnectorException.StepEffect;
 import io.continuity.connector.api.PayloadSanitizer;
 import io.continuity.connector.api.PlanStep;
 import io.continuity.connector.api.StepContext;
+import io.continuity.connector.api.StepOutcome;
 import io.continuity.connector.api.StepResult;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -31,7 +33,11 @@ final class StepInvoker {
     this.steps = steps;
   }
 
-  /** How one step ended, with its sanitized output and facts (its marker under "marker"). */
+  /**
+   * How one step ended, with its sanitized output and facts (its marker under "marker", its loss
+   * evidence under "loss.*"). A connector's OUTCOME_UNKNOWN, or an exception that does not say it
+   * changed nothing, is recorded as a doubt ({@link StepDoubts}): someone must look.
+   */
   record Outcome(StepLogOutcome outcome, String output, Map<String, String> facts) {
     boolean succeeded() {
       return outcome == StepLogOutcome.SUCCEEDED;
@@ -51,6 +57,11 @@ final class StepInvoker {
       StepResult result = future.get(step.timeout().plus(GRACE).toMillis(), TimeUnit.MILLISECONDS);
       Map<String, String> facts = new LinkedHashMap<>(result.facts());
       result.marker().ifPresent(marker -> facts.put("marker", marker.toString()));
+      result.loss().ifPresent(loss -> facts.putAll(LossFacts.of(loss)));
+      if (result.outcome() == StepOutcome.OUTCOME_UNKNOWN) {
+        return new Outcome(
+            StepLogOutcome.FAILED, clean(StepDoubts.UNKNOWN_OUTCOME + result.output()), facts);
+      }
       return new Outcome(
           result.succeeded() ? StepLogOutcome.SUCCEEDED : StepLogOutcome.FAILED,
           clean(result.output()),
@@ -74,6 +85,14 @@ final class StepInvoker {
               && ce.isRetriable()
               && took.compareTo(step.timeout()) >= 0;
       String message = cause == null ? e.getMessage() : cause.getMessage();
+      boolean changedNothing =
+          cause instanceof ConnectorException ce && ce.effect() == StepEffect.NONE;
+      if (changedNothing) {
+        return new Outcome(
+            StepLogOutcome.FAILED,
+            clean("step did not run (nothing changed): " + message),
+            Map.of());
+      }
       return new Outcome(
           timedOut ? StepLogOutcome.TIMED_OUT : StepLogOutcome.FAILED,
           clean((timedOut ? "step timed out: " : StepDoubts.UNKNOWN_OUTCOME) + message),

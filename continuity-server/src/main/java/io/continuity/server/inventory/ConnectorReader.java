@@ -1,5 +1,6 @@
 package io.continuity.server.inventory;
 
+import io.continuity.connector.api.MemberEndpoint;
 import io.continuity.connector.api.SecretRef;
 import io.continuity.core.inventory.ConnectorRef;
 import io.continuity.core.inventory.Site;
@@ -15,9 +16,10 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
  * Reads the {@code connector:} block of a resource: resource-wide {@code settings}, per-site {@code
- * sites} settings keyed by site name, and {@code credentials} that may only be references ({@code
- * env:NAME} or {@code file:/path}). A literal credential, a secret-looking setting key or a
- * password inside a connection string is refused and its value is never repeated in the error.
+ * sites} settings keyed by site name (with an optional {@code members} list of the site's servers,
+ * see {@link MembersReader}), and {@code credentials} that may only be references ({@code env:NAME}
+ * or {@code file:/path}). A literal credential, a secret-looking setting key or a password inside a
+ * connection string is refused and its value is never repeated in the error.
  */
 final class ConnectorReader {
 
@@ -41,18 +43,26 @@ final class ConnectorReader {
     YamlReader.Fields fields = read.get();
     Map<String, String> settings =
         fields.get("settings").map(n -> yaml.settings(n, fields.path("settings"))).orElse(Map.of());
+    Map<String, List<MemberEndpoint>> members = new LinkedHashMap<>();
     Map<String, Map<String, String>> siteSettings =
-        fields.get("sites").map(n -> siteSettings(n, fields.path("sites"), sites)).orElse(Map.of());
+        fields
+            .get("sites")
+            .map(n -> siteSettings(n, fields.path("sites"), sites, members))
+            .orElse(Map.of());
     Map<String, SecretRef> credentials =
         fields
             .get("credentials")
             .map(n -> credentials(n, fields.path("credentials")))
             .orElse(Map.of());
-    return yaml.build(node, path, () -> new ConnectorRef(siteSettings, settings, credentials));
+    return yaml.build(
+        node, path, () -> new ConnectorRef(siteSettings, members, settings, credentials));
   }
 
   private Map<String, Map<String, String>> siteSettings(
-      Node node, String path, Optional<List<Site>> sites) {
+      Node node,
+      String path,
+      Optional<List<Site>> sites,
+      Map<String, List<MemberEndpoint>> members) {
     Map<String, Map<String, String>> result = new LinkedHashMap<>();
     for (NodeTuple tuple : tuples(node, path)) {
       Optional<String> name = yaml.text(tuple.getKeyNode(), path);
@@ -71,10 +81,43 @@ final class ConnectorReader {
       } else if (result.containsKey(name.get())) {
         yaml.error(tuple.getKeyNode(), sitePath, "site '" + name.get() + "' is written twice");
       } else {
-        result.put(name.get(), yaml.settings(tuple.getValueNode(), sitePath));
+        Node value = tuple.getValueNode();
+        Optional<NodeTuple> list = membersTuple(value);
+        if (list.isPresent()) {
+          MembersReader.read(yaml, list.get().getValueNode(), sitePath + ".members", name.get())
+              .ifPresent(m -> members.put(name.get(), m));
+          value = withoutMembers((MappingNode) value);
+        }
+        Map<String, String> own = yaml.settings(value, sitePath);
+        if (list.isPresent() && (own.containsKey("host") || own.containsKey("port"))) {
+          yaml.error(
+              tuple.getKeyNode(),
+              sitePath,
+              "give the site's servers either as host/port or as members, not both");
+        }
+        result.put(name.get(), own);
       }
     }
     return result;
+  }
+
+  private static Optional<NodeTuple> membersTuple(Node site) {
+    if (!(site instanceof MappingNode mapping)) {
+      return Optional.empty();
+    }
+    return mapping.getValue().stream()
+        .filter(t -> t.getKeyNode() instanceof ScalarNode key && "members".equals(key.getValue()))
+        .findFirst();
+  }
+
+  private static MappingNode withoutMembers(MappingNode site) {
+    List<NodeTuple> rest =
+        site.getValue().stream()
+            .filter(
+                t ->
+                    !(t.getKeyNode() instanceof ScalarNode key && "members".equals(key.getValue())))
+            .toList();
+    return new MappingNode(site.getTag(), rest, site.getFlowStyle());
   }
 
   private Map<String, SecretRef> credentials(Node node, String path) {

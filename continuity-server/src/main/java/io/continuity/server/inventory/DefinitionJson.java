@@ -1,5 +1,6 @@
 package io.continuity.server.inventory;
 
+import io.continuity.connector.api.MemberEndpoint;
 import io.continuity.connector.api.Platform;
 import io.continuity.connector.api.SecretRef;
 import io.continuity.connector.api.SiteRole;
@@ -57,6 +58,27 @@ final class DefinitionJson {
     Map<String, Object> sites = new TreeMap<>();
     r.connector().siteSettings().forEach((site, s) -> sites.put(site, new TreeMap<>(s)));
     connector.put("sites", sites);
+    Map<String, Object> members = new TreeMap<>();
+    r.connector()
+        .siteMembers()
+        .forEach(
+            (site, list) ->
+                members.put(
+                    site,
+                    list.stream()
+                        .map(
+                            m -> {
+                              Map<String, Object> member = new TreeMap<>();
+                              member.put("name", m.name());
+                              member.put("host", m.host());
+                              member.put("port", m.port());
+                              member.put("settings", new TreeMap<>(m.settings()));
+                              return member;
+                            })
+                        .toList()));
+    if (!members.isEmpty()) {
+      connector.put("members", members);
+    }
     Map<String, Object> credentials = new TreeMap<>();
     r.connector().secrets().forEach((name, ref) -> credentials.put(name, ref.toString()));
     connector.put("credentials", credentials);
@@ -70,6 +92,23 @@ final class DefinitionJson {
     Map<String, Object> connector = map(root.get("connector"));
     Map<String, Map<String, String>> siteSettings = new LinkedHashMap<>();
     map(connector.get("sites")).forEach((site, s) -> siteSettings.put(site, strings(s)));
+    Map<String, List<MemberEndpoint>> siteMembers = new LinkedHashMap<>();
+    map(connector.get("members"))
+        .forEach(
+            (site, list) ->
+                siteMembers.put(
+                    site,
+                    ((List<?>) list)
+                        .stream()
+                            .map(DefinitionJson::map)
+                            .map(
+                                m ->
+                                    new MemberEndpoint(
+                                        (String) m.get("name"),
+                                        (String) m.get("host"),
+                                        ((Number) m.get("port")).intValue(),
+                                        strings(m.get("settings"))))
+                            .toList()));
     Map<String, SecretRef> secrets = new LinkedHashMap<>();
     strings(connector.get("credentials")).forEach((k, v) -> secrets.put(k, SecretRef.parse(v)));
     Optional<HeartbeatConfig> heartbeat =
@@ -90,7 +129,7 @@ final class DefinitionJson {
         (String) root.get("owner"),
         readSite(root.get("primarySite"), SiteRole.PRIMARY),
         readSite(root.get("drSite"), SiteRole.DR),
-        new ConnectorRef(siteSettings, strings(connector.get("settings")), secrets),
+        new ConnectorRef(siteSettings, siteMembers, strings(connector.get("settings")), secrets),
         new RpoPolicy(
             Duration.parse((String) rpo.get("target")),
             Duration.parse((String) rpo.get("warn")),

@@ -128,7 +128,10 @@ final class ConnectorRegistry implements ResourceConnectors, AutoCloseable {
 
   private static SiteEndpoint endpoint(Resource resource, Site site) {
     return new SiteEndpoint(
-        site.name(), site.role(), resource.connector().settingsFor(site.name()));
+        site.name(),
+        site.role(),
+        resource.connector().settingsFor(site.name()),
+        resource.connector().membersOf(site.name()));
   }
 
   private record Entry(Resource definition, ConnectorLookup lookup) {

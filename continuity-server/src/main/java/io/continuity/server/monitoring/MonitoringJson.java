@@ -3,6 +3,8 @@ package io.continuity.server.monitoring;
 import io.continuity.connector.api.Connectivity;
 import io.continuity.connector.api.Health;
 import io.continuity.connector.api.HeartbeatReading;
+import io.continuity.connector.api.MemberObservation;
+import io.continuity.connector.api.MemberRole;
 import io.continuity.connector.api.PayloadSanitizer;
 import io.continuity.connector.api.Platform;
 import io.continuity.connector.api.ProbeResult;
@@ -37,6 +39,8 @@ final class MonitoringJson {
   private static final TypeReference<LinkedHashMap<String, StoredMarker>> MARKERS =
       new TypeReference<>() {};
   private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {};
+  private static final TypeReference<List<StoredObservation.StoredMember>> MEMBERS =
+      new TypeReference<>() {};
 
   private MonitoringJson() {}
 
@@ -88,6 +92,29 @@ final class MonitoringJson {
     return JSON.readValue(json, MAP);
   }
 
+  /** What each member was seen as, or null when the connector reports sites only. */
+  static String members(List<MemberObservation> members) {
+    if (members.isEmpty()) {
+      return null;
+    }
+    return JSON.writeValueAsString(
+        members.stream()
+            .map(
+                m ->
+                    new StoredObservation.StoredMember(
+                        m.site(),
+                        m.member(),
+                        m.role().name(),
+                        m.connectivity().name(),
+                        m.marker().map(Object::toString).orElse(null),
+                        m.detail()))
+            .toList());
+  }
+
+  static List<StoredObservation.StoredMember> readMembers(String json) {
+    return json == null ? List.of() : JSON.readValue(json, MEMBERS);
+  }
+
   /** The replication markers of a probe result, whole (platform, kind, value, position). */
   static String markers(ProbeResult result) {
     Map<String, StoredMarker> markers = new LinkedHashMap<>();
@@ -124,7 +151,20 @@ final class MonitoringJson {
                     ? ReplicationState.UNKNOWN
                     : ReplicationState.valueOf(row.replicationState()))
             .lag(lag)
-            .payload(PayloadSanitizer.standard().sanitize(row.payload()));
+            .payload(PayloadSanitizer.standard().sanitize(row.payload()))
+            .primarySite(row.primarySite())
+            .members(
+                row.members().stream()
+                    .map(
+                        m ->
+                            new MemberObservation(
+                                m.site(),
+                                m.member(),
+                                MemberRole.valueOf(m.role()),
+                                Connectivity.valueOf(m.connectivity()),
+                                Optional.empty(),
+                                m.detail()))
+                    .toList());
     Optional.ofNullable(markers.get("primary"))
         .map(StoredMarker::marker)
         .ifPresent(result::primaryMarker);

@@ -43,9 +43,10 @@ final class ObservationRepository {
             "insert into observation (resource_id, observed_at, ok, failure, health,"
                 + " replication_state, lag_bytes, lag_seconds, primary_marker, dr_marker,"
                 + " heartbeat_written_at, connectivity, payload, prober, markers,"
-                + " heartbeat_read_at) values (:resourceId, :observedAt, :ok, :failure, :health,"
-                + " :state, :lagBytes, :lagSeconds, :primaryMarker, :drMarker, :heartbeatAt,"
-                + " :connectivity, :payload, :prober, :markers, :heartbeatReadAt)")
+                + " heartbeat_read_at, primary_site, members) values (:resourceId, :observedAt,"
+                + " :ok, :failure, :health, :state, :lagBytes, :lagSeconds, :primaryMarker,"
+                + " :drMarker, :heartbeatAt, :connectivity, :payload, :prober, :markers,"
+                + " :heartbeatReadAt, :primarySite, :members)")
         .param("resourceId", observation.resourceId())
         .param("observedAt", utc(observation.observedAt()))
         .param("ok", observation.succeeded())
@@ -74,6 +75,8 @@ final class ObservationRepository {
             result == null
                 ? null
                 : result.heartbeat().map(HeartbeatReading::readAt).map(this::utc).orElse(null))
+        .param("primarySite", result == null ? null : result.primarySite().orElse(null))
+        .param("members", result == null ? null : MonitoringJson.members(result.members()))
         .update(key, "id");
     return key.getKeyAs(Number.class).longValue();
   }
@@ -118,6 +121,19 @@ final class ObservationRepository {
     OffsetDateTime readAt = rs.getObject("heartbeat_read_at", OffsetDateTime.class);
     return MonitoringJson.observation(
         stored, rs.getString("markers"), readAt == null ? null : readAt.toInstant());
+  }
+
+  /**
+   * The latest observation of a resource that saw a primary marker on a known primary site: what a
+   * failover's evidence compares the promoted target with, the same for every instance.
+   */
+  Optional<Observation> lastWithPrimaryMarker(String resourceId) {
+    return jdbc.sql(
+            "select * from observation where resource_id = :id and ok = true and primary_marker is"
+                + " not null and primary_site is not null order by id desc fetch first 1 rows only")
+        .param("id", resourceId)
+        .query((rs, row) -> observation(rs))
+        .optional();
   }
 
   /** Observations of a resource with {@code from <= observed_at < to}, newest first. */
@@ -183,7 +199,9 @@ final class ObservationRepository {
         rs.getString("dr_marker"),
         heartbeat == null ? null : heartbeat.toInstant(),
         MonitoringJson.readConnectivity(rs.getString("connectivity")),
-        MonitoringJson.readPayload(rs.getString("payload")));
+        MonitoringJson.readPayload(rs.getString("payload")),
+        rs.getString("primary_site"),
+        MonitoringJson.readMembers(rs.getString("members")));
   }
 
   private static Long boxed(ProbeResult result) {

@@ -28,14 +28,21 @@ public record StoredObservation(
     String drMarker,
     Instant heartbeatWrittenAt,
     List<SiteReachability> connectivity,
-    Map<String, Object> payload) {
+    Map<String, Object> payload,
+    String primarySite,
+    List<StoredMember> members) {
 
   public StoredObservation {
     Objects.requireNonNull(resourceId, "resourceId");
     Objects.requireNonNull(observedAt, "observedAt");
     connectivity = List.copyOf(connectivity);
     payload = payload == null ? Map.of() : payload;
+    members = members == null ? List.of() : List.copyOf(members);
   }
+
+  /** What one member was seen as: its site, role, connectivity and own marker. */
+  public record StoredMember(
+      String site, String member, String role, String connectivity, String marker, String detail) {}
 
   /** Whether the probe reached one site, with a short detail (never a secret). */
   public record SiteReachability(String site, String connectivity, String detail) {}

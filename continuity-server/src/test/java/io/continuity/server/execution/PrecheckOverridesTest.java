@@ -66,11 +66,11 @@ class PrecheckOverridesTest {
   }
 
   @Test
-  void policyMayOpenOnlyLagAndFreshness() {
+  void policyMayOpenOnlyLagFreshnessAndAnUnknownPrimary() {
     ExecutionEngineProperties d = ExecutionEngineProperties.defaults();
 
     assertThat(d.overridablePrechecks())
-        .containsExactlyInAnyOrder("replication-lag", "evidence-fresh");
+        .containsExactlyInAnyOrder("replication-lag", "evidence-fresh", "primary-known");
     assertThatThrownBy(
             () ->
                 new ExecutionEngineProperties(

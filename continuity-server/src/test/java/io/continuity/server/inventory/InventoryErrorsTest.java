@@ -74,7 +74,7 @@ class InventoryErrorsTest {
             4,
             "resources[0].platform",
             "unknown platform 'oracle'; known platforms: postgresql, mongodb, sqlserver,"
-                + " snowflake, simulated (connectors installed: postgresql, simulated)"),
+                + " snowflake, simulated (connectors installed: "),
         broken("invalid tier", 5, "    tier: 3", 5, "resources[0].tier", "tier must be 1 or 2"),
         broken("tier not a number", 19, "    tier: gold", 19, "groups[0].tier", "must be 1 or 2"),
         broken(
@@ -191,6 +191,35 @@ class InventoryErrorsTest {
             "resources[0].connector.sites.site-c",
             "'site-c' is not a site of this resource; per-site settings are keyed by site name:"
                 + " site-a, site-b"),
+        broken(
+            "a member without a port",
+            13,
+            "      sites: { site-a: { members: [ { name: a-1, host: db1 } ] } }",
+            13,
+            "resources[0].connector.sites.site-a.members[0].port",
+            "a member needs a port"),
+        broken(
+            "a member port that is not a number",
+            13,
+            "      sites: { site-a: { members: [ { host: db1, port: many } ] } }",
+            13,
+            "resources[0].connector.sites.site-a.members[0].port",
+            "port 'many' is not a number"),
+        broken(
+            "the same member twice",
+            13,
+            "      sites: { site-a: { members: [ { name: m, host: a, port: 1 },"
+                + " { name: m, host: b, port: 2 } ] } }",
+            13,
+            "resources[0].connector.sites.site-a.members[1].name",
+            "member 'm' is listed twice in site-a"),
+        broken(
+            "members and a host for one site",
+            13,
+            "      sites: { site-a: { host: db, members: [ { host: a, port: 1 } ] } }",
+            13,
+            "resources[0].connector.sites.site-a",
+            "either as host/port or as members, not both"),
         broken(
             "heartbeat table that is not a table name",
             11,

@@ -63,7 +63,8 @@ class DemoInventoryIT {
             "demo-inventory", "RED/OK",
             "demo-catalog", "RED/OK",
             "demo-reports", "YELLOW/LOST",
-            "demo-search", "GREEN/OK");
+            "demo-search", "GREEN/OK",
+            "demo-profiles", "GREEN/OK");
 
     await()
         .atMost(Duration.ofSeconds(20))
@@ -71,6 +72,32 @@ class DemoInventoryIT {
     Optional<ResourceStatus> reports = monitoring.resource("demo-reports");
     assertThat(reports.orElseThrow().outcome().status()).isNotEqualTo(Status.GREEN);
     assertThat(reports.orElseThrow().outcome().visibility()).isEqualTo(Visibility.LOST);
+  }
+
+  @Test
+  void aReplicaSetIsWatchedMemberByMember() {
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        monitoring
+                            .latestObservation("demo-profiles")
+                            .flatMap(o -> o.result())
+                            .map(r -> r.members())
+                            .orElse(java.util.List.of()))
+                    .extracting(m -> m.member() + "=" + m.role())
+                    .containsExactly(
+                        "east-1=PRIMARY",
+                        "east-2=SECONDARY",
+                        "east-arbiter=ARBITER",
+                        "west-1=SECONDARY"));
+    assertThat(
+            monitoring
+                .latestObservation("demo-profiles")
+                .flatMap(o -> o.result())
+                .flatMap(r -> r.primarySite()))
+        .contains("sim-east");
   }
 
   private Map<String, String> states() {

@@ -45,8 +45,16 @@ public record ResourceResponse(
   public record Connector(
       Map<String, String> settings,
       Map<String, Map<String, String>> sites,
+      @Schema(
+              description =
+                  "the servers of each site that lists them (connector.sites.<site>.members)")
+          @JsonInclude(JsonInclude.Include.NON_EMPTY)
+          Map<String, List<Member>> members,
       @Schema(description = "credential name to its reference, e.g. env:ORDERS_PW")
           Map<String, String> credentials) {}
+
+  /** One server of a site. */
+  public record Member(String name, String host, int port, Map<String, String> settings) {}
 
   static ResourceResponse of(
       Resource r,
@@ -83,6 +91,19 @@ public record ResourceResponse(
     r.connector().siteSettings().forEach((site, s) -> sites.put(site, new TreeMap<>(s)));
     Map<String, String> credentials = new TreeMap<>();
     r.connector().secrets().forEach((name, ref) -> credentials.put(name, ref.toString()));
-    return new Connector(new TreeMap<>(r.connector().settings()), sites, credentials);
+    Map<String, List<Member>> members = new TreeMap<>();
+    r.connector()
+        .siteMembers()
+        .forEach(
+            (site, list) ->
+                members.put(
+                    site,
+                    list.stream()
+                        .map(
+                            m ->
+                                new Member(
+                                    m.name(), m.host(), m.port(), new TreeMap<>(m.settings())))
+                        .toList()));
+    return new Connector(new TreeMap<>(r.connector().settings()), sites, members, credentials);
   }
 }

@@ -129,7 +129,7 @@ class EstateTiles {
         group.group().name(),
         "/groups/" + group.group().id(),
         outcome.status().name(),
-        StatusLook.of(outcome),
+        StatusLook.ofGroup(outcome),
         lastKnown(outcome, now),
         outcome.primaryReason().message(),
         group.group().tier().number(),

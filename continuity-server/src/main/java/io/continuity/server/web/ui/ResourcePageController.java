@@ -98,6 +98,13 @@ class ResourcePageController {
     model.addAttribute("connectorProblem", connectorProblem(resource));
     model.addAttribute("observations", recent(window, now));
     model.addAttribute(
+        "members",
+        monitoring
+            .latestObservation(id)
+            .flatMap(o -> o.result())
+            .map(r -> r.members())
+            .orElse(List.of()));
+    model.addAttribute(
         "executions",
         executions.list(new ExecutionFilter(Optional.empty(), Optional.of(id), 0, 20)).items());
     return "resource";

@@ -1,0 +1,77 @@
+package io.continuity.server.execution;
+
+import io.continuity.connector.api.OperationType;
+import java.util.Optional;
+
+/** The topology precheck of one member, from the recorded primary and what monitoring saw. */
+final class TopologyCheck {
+
+  private TopologyCheck() {}
+
+  /**
+   * The primary monitoring observes is the one the inventory records (and the plan and the
+   * confirmation token assume): a switch done outside Continuity blocks the start, naming both. A
+   * connector that reports no primary fails the check ({@code primary-known}, which policy may let
+   * a second approver override), except for a failover whose recorded primary site is unreachable:
+   * a lost primary is what a failover is for.
+   */
+  static CheckResult of(
+      String member,
+      OperationType type,
+      String recorded,
+      Optional<EvidenceReader.ObservedPrimary> observed) {
+    if (observed.isEmpty()) {
+      return CheckResult.fail(
+          "primary-known",
+          member,
+          "no successful probe of "
+              + member
+              + " says which site is primary (recorded: "
+              + recorded
+              + "): the roles cannot be checked");
+    }
+    EvidenceReader.ObservedPrimary seen = observed.get();
+    if (seen.site().isEmpty()) {
+      if (type == OperationType.FAILOVER && seen.unreachableSites().contains(recorded)) {
+        return CheckResult.pass(
+            "primary-known",
+            member,
+            "no primary is observed and the recorded primary site "
+                + recorded
+                + " is unreachable (probe at "
+                + seen.observedAt()
+                + "): the failover this request is for");
+      }
+      return CheckResult.fail(
+          "primary-known",
+          member,
+          "the connector of "
+              + member
+              + " reports no primary (probe at "
+              + seen.observedAt()
+              + ", recorded "
+              + recorded
+              + (seen.unreachableSites().isEmpty()
+                  ? ", every site reachable"
+                  : ", unreachable " + seen.unreachableSites())
+              + "): the roles are unknown; find out why before anything runs");
+    }
+    String site = seen.site().get();
+    return site.equals(recorded)
+        ? CheckResult.pass(
+            "topology", member, "monitoring observes " + site + " as primary, as recorded")
+        : CheckResult.fail(
+            "topology",
+            member,
+            "topology changed: monitoring observes "
+                + site
+                + " as primary of "
+                + member
+                + " (probe at "
+                + seen.observedAt()
+                + ") but the inventory records "
+                + recorded
+                + ": the roles changed outside Continuity; find out why, reconcile the inventory"
+                + " and request again");
+  }
+}
