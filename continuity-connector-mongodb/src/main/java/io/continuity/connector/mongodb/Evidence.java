@@ -2,6 +2,7 @@ package io.continuity.connector.mongodb;
 
 import io.continuity.connector.api.LossConclusion;
 import io.continuity.connector.api.LossEvidence;
+import io.continuity.connector.api.ObservedMarker;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -45,18 +46,19 @@ final class Evidence {
   }
 
   /**
-   * A forced failover's conclusion.
+   * A forced failover's conclusion, in the shared wording of {@link LossEvidence}'s factories.
    *
    * @param reached the target's applied optime when it took over
-   * @param lastPrimary the highest primary optime observed (by monitoring or by this run)
-   * @param lastSeenAt when that optime was observed
+   * @param lastSeen the highest primary optime observed (by monitoring or by this run), and when
+   * @param seenBy who observed it
    * @param finalPrimary the old primary's final optime, when it was read after it stopped writing
    */
   static LossEvidence failover(
       OpTime reached,
-      Optional<OpTime> lastPrimary,
-      Optional<Instant> lastSeenAt,
+      Optional<ObservedMarker> lastSeen,
+      String seenBy,
       Optional<OpTime> finalPrimary) {
+    Optional<Instant> lossFrom = Optional.of(reached.time());
     if (finalPrimary.isPresent()) {
       if (reached.hasReached(finalPrimary.get())) {
         return LossEvidence.caughtUp(
@@ -68,76 +70,56 @@ final class Evidence {
           LossConclusion.POTENTIAL_LOSS,
           Optional.of(reached.marker()),
           Optional.of(finalPrimary.get().marker()),
-          lastSeenAt,
+          lastSeen.map(ObservedMarker::observedAt),
           Optional.of(finalPrimary.get().marker()),
-          Optional.of(reached.time()),
+          lossFrom,
           Optional.empty(),
           Optional.empty(),
           Optional.empty(),
           true,
-          "loss: oplog entries after optime "
-              + reached
-              + " (applied on the target, written at "
-              + reached.time()
-              + ") up to the old primary's final optime "
-              + finalPrimary.get()
+          "lost: oplog entries from "
+              + reached.value()
+              + " to the old primary's final optime "
+              + finalPrimary.get().value()
               + " ("
               + seconds(reached, finalPrimary.get())
-              + ")");
+              + " of writes)");
     }
-    if (lastPrimary.isEmpty()) {
+    Optional<OpTime> last = lastSeen.flatMap(m -> OpTime.of(m.marker()));
+    if (lastSeen.isEmpty() || last.isEmpty()) {
       return LossEvidence.unavailable(
-          "no primary optime was observed by monitoring or by this run; the target reached "
-              + reached
-              + " (written at "
-              + reached.time()
-              + ")");
+          reached.marker(),
+          Optional.empty(),
+          lossFrom,
+          "no primary optime was observed by monitoring or by this run");
     }
-    OpTime last = lastPrimary.get();
-    String seen = lastSeenAt.map(t -> " at " + t).orElse("");
-    if (reached.hasReached(last)) {
-      return new LossEvidence(
-          LossConclusion.POTENTIAL_LOSS,
-          Optional.of(reached.marker()),
-          Optional.of(last.marker()),
-          lastSeenAt,
-          Optional.empty(),
-          Optional.of(reached.time()),
-          Optional.empty(),
-          Optional.empty(),
-          Optional.empty(),
-          false,
-          "potential loss after optime "
-              + reached
-              + " (written at "
-              + reached.time()
-              + "): the target holds everything up to the last primary optime observed, "
-              + last
-              + seen
-              + "; what the old primary acknowledged after that cannot be proven either way");
+    LossEvidence bound =
+        LossEvidence.lowerBound(
+            reached.marker(), lastSeen.get(), seenBy, Optional.empty(), Optional.empty(), lossFrom);
+    if (reached.hasReached(last.get())) {
+      return bound;
     }
+    return withStatement(
+        bound,
+        bound.statement()
+            + "; those oplog entries span at least "
+            + seconds(reached, last.get())
+            + " of writes");
+  }
+
+  private static LossEvidence withStatement(LossEvidence e, String statement) {
     return new LossEvidence(
-        LossConclusion.POTENTIAL_LOSS,
-        Optional.of(reached.marker()),
-        Optional.of(last.marker()),
-        lastSeenAt,
-        Optional.empty(),
-        Optional.of(reached.time()),
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty(),
-        false,
-        "potential loss: oplog entries after optime "
-            + reached
-            + " (written at "
-            + reached.time()
-            + ") up to at least "
-            + last
-            + ", the primary's optime observed"
-            + seen
-            + " ("
-            + seconds(reached, last)
-            + " of writes at least); the old primary may have written more after that");
+        e.conclusion(),
+        e.reached(),
+        e.lastPrimary(),
+        e.primaryLastSeenAt(),
+        e.finalPrimary(),
+        e.lossFrom(),
+        e.atLeast(),
+        e.atMost(),
+        e.unit(),
+        e.exact(),
+        statement);
   }
 
   private static String seconds(OpTime from, OpTime to) {

@@ -7,6 +7,7 @@ import com.mongodb.WriteConcern;
 import io.continuity.connector.api.ConnectorException;
 import io.continuity.connector.api.LossEvidence;
 import io.continuity.connector.api.MemberEndpoint;
+import io.continuity.connector.api.ObservedMarker;
 import io.continuity.connector.api.OperationType;
 import io.continuity.connector.api.PayloadSanitizer;
 import io.continuity.connector.api.SiteEndpoint;
@@ -846,22 +847,24 @@ final class MongoSteps {
   }
 
   /** The loss evidence of a failover whose target reached {@code reached}. */
-  private LossEvidence failoverEvidence(StepContext context, OpTime reached) {
-    Optional<OpTime> monitored = context.lastPrimaryMarker().flatMap(m -> OpTime.of(m.marker()));
-    Optional<Instant> monitoredAt = context.lastPrimaryMarker().map(m -> m.observedAt());
+  private LossEvidence failoverEvidence(StepContext context, OpTime reached)
+      throws ConnectorException {
+    Optional<ObservedMarker> monitored =
+        context.lastPrimaryMarker().filter(m -> OpTime.of(m.marker()).isPresent());
     Optional<OpTime> recorded = context.fact(PRIMARY_OPTIME).flatMap(OpTime::parse);
     Optional<Instant> recordedAt = context.fact(PRIMARY_SEEN_AT).map(Instant::parse);
-    Optional<OpTime> last;
-    Optional<Instant> at;
-    if (monitored.isPresent()
-        && (recorded.isEmpty() || monitored.get().hasReached(recorded.get()))) {
-      last = monitored;
-      at = monitoredAt;
-    } else {
-      last = recorded;
-      at = recordedAt;
-    }
-    return Evidence.failover(reached, last, at, Optional.empty());
+    Optional<ObservedMarker> byRun =
+        recorded.isPresent() && recordedAt.isPresent()
+            ? Optional.of(
+                new ObservedMarker(
+                    sites(context).source().name(), recorded.get().marker(), recordedAt.get()))
+            : Optional.empty();
+    boolean monitoringIsLater =
+        monitored.isPresent()
+            && (byRun.isEmpty() || monitored.get().marker().hasReached(byRun.get().marker()));
+    return monitoringIsLater
+        ? Evidence.failover(reached, monitored, "monitoring", Optional.empty())
+        : Evidence.failover(reached, byRun, "this run, before fencing", Optional.empty());
   }
 
   private void recordSourcePrimary(

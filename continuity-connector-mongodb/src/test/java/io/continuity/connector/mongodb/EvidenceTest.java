@@ -29,6 +29,11 @@ class EvidenceTest {
     assertThat(behind.exact()).isTrue();
   }
 
+  private static Optional<io.continuity.connector.api.ObservedMarker> seen(
+      OpTime at, Instant when) {
+    return Optional.of(new io.continuity.connector.api.ObservedMarker("east", at.marker(), when));
+  }
+
   @Test
   void aFailoverBehindTheLastSeenPrimaryStatesARangeAndATimeButNoCount() {
     OpTime reached = at(1, T0.getEpochSecond(), 9);
@@ -36,11 +41,12 @@ class EvidenceTest {
 
     LossEvidence loss =
         Evidence.failover(
-            reached, Optional.of(lastSeen), Optional.of(T0.plusSeconds(13)), Optional.empty());
+            reached, seen(lastSeen, T0.plusSeconds(13)), "monitoring", Optional.empty());
 
     assertThat(loss.conclusion()).isEqualTo(LossConclusion.POTENTIAL_LOSS);
     assertThat(loss.reached()).contains(reached.marker());
     assertThat(loss.lastPrimary()).contains(lastSeen.marker());
+    assertThat(loss.primaryLastSeenAt()).contains(T0.plusSeconds(13));
     assertThat(loss.lossFrom())
         .as("commits after the target's last applied op may be lost")
         .contains(T0);
@@ -49,8 +55,9 @@ class EvidenceTest {
     assertThat(loss.atMost()).as("never an upper bound that is not one").isEmpty();
     assertThat(loss.exact()).isFalse();
     assertThat(loss.statement())
-        .contains("up to at least")
-        .contains("12.0 s")
+        .contains("writes from " + reached.value() + " to " + lastSeen.value())
+        .contains("no upper bound")
+        .contains("at least 12.0 s")
         .doesNotContain("caught up");
   }
 
@@ -59,19 +66,20 @@ class EvidenceTest {
     OpTime reached = at(1, T0.getEpochSecond(), 9);
 
     LossEvidence loss =
-        Evidence.failover(reached, Optional.of(reached), Optional.of(T0), Optional.empty());
+        Evidence.failover(reached, seen(reached, T0), "monitoring", Optional.empty());
 
     assertThat(loss.conclusion()).isEqualTo(LossConclusion.POTENTIAL_LOSS);
-    assertThat(loss.statement()).doesNotContain("caught up").contains("cannot be proven");
+    assertThat(loss.statement()).doesNotContain("caught up").contains("final position is unknown");
   }
 
   @Test
   void aFailoverWithNoPrimaryOptimeObservedIsMarkerUnavailable() {
     LossEvidence loss =
         Evidence.failover(
-            at(1, T0.getEpochSecond(), 1), Optional.empty(), Optional.empty(), Optional.empty());
+            at(1, T0.getEpochSecond(), 1), Optional.empty(), "monitoring", Optional.empty());
 
     assertThat(loss.conclusion()).isEqualTo(LossConclusion.MARKER_UNAVAILABLE);
+    assertThat(loss.reached()).isPresent();
   }
 
   @Test
@@ -79,12 +87,11 @@ class EvidenceTest {
     OpTime fin = at(1, T0.getEpochSecond() + 3, 1);
 
     assertThat(
-            Evidence.failover(fin, Optional.empty(), Optional.empty(), Optional.of(fin))
-                .conclusion())
+            Evidence.failover(fin, Optional.empty(), "monitoring", Optional.of(fin)).conclusion())
         .isEqualTo(LossConclusion.CAUGHT_UP);
     LossEvidence behind =
         Evidence.failover(
-            at(1, T0.getEpochSecond(), 1), Optional.empty(), Optional.empty(), Optional.of(fin));
+            at(1, T0.getEpochSecond(), 1), Optional.empty(), "monitoring", Optional.of(fin));
     assertThat(behind.conclusion()).isEqualTo(LossConclusion.POTENTIAL_LOSS);
     assertThat(behind.exact()).isTrue();
     assertThat(behind.finalPrimary()).contains(fin.marker());
