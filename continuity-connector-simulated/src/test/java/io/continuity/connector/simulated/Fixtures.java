@@ -10,14 +10,14 @@ import io.continuity.connector.api.Platform;
 import io.continuity.connector.api.SecretRef;
 import io.continuity.connector.api.SiteEndpoint;
 import io.continuity.connector.api.SiteRole;
-import io.continuity.connector.api.StepContext;
 import io.continuity.connector.api.StepResult;
+import io.continuity.connector.testkit.PlanRunner;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Configurations and helpers shared by the simulated connector's tests. */
@@ -59,22 +59,11 @@ final class Fixtures {
   }
 
   /**
-   * Runs a plan's steps in order, as the execution engine will, feeding each step the facts of the
-   * ones before; stops after the first failed step.
+   * Runs a plan's steps in order, as the execution engine will (the testkit's {@link PlanRunner}),
+   * feeding each step the facts of the ones before; stops after the first failed step.
    */
   static List<StepResult> runUntilFailure(SimulatedConnector connector, OperationPlan plan)
-      throws ConnectorException {
-    List<StepResult> results = new ArrayList<>();
-    Map<String, String> facts = new HashMap<>();
-    for (var step : plan.steps()) {
-      StepResult result =
-          connector.execute(step, new StepContext("exec-1", plan, facts), step.timeout());
-      results.add(result);
-      facts.putAll(result.facts());
-      if (!result.succeeded()) {
-        break;
-      }
-    }
-    return results;
+      throws Exception {
+    return new ArrayList<>(PlanRunner.run(connector, plan, Map.of(), Optional.empty()).values());
   }
 }

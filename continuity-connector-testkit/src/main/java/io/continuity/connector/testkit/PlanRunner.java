@@ -43,6 +43,17 @@ public final class PlanRunner {
       Optional<ObservedMarker> lastPrimaryMarker)
       throws Exception {
     OperationPlan plan = connector.plan(new OperationRequest(type, target, Map.of()));
+    return run(connector, plan, inputFacts, lastPrimaryMarker);
+  }
+
+  /** Runs a plan already made, as {@link #run(Connector, OperationType, String, Map)} does. */
+  public static Map<String, StepResult> run(
+      Connector connector,
+      OperationPlan plan,
+      Map<String, String> inputFacts,
+      Optional<ObservedMarker> lastPrimaryMarker)
+      throws Exception {
+    OperationType type = plan.type();
     Map<String, String> facts = new HashMap<>(inputFacts);
     Map<String, StepResult> results = new LinkedHashMap<>();
     for (PlanStep step : plan.steps()) {

@@ -4,8 +4,9 @@ import io.continuity.connector.api.OperationType;
 
 /**
  * The data-loss statement shown with a plan, per member, worded conservatively (design §5): a
- * failover's potential loss window from the latest evidence, a planned switchover's guarantee, and
- * "marker unavailable" whenever the markers cannot prove completeness.
+ * failover's lag at the last probe (never called an upper bound: the primary may write more), a
+ * planned switchover's guarantee, and "marker unavailable" whenever the markers cannot prove
+ * completeness.
  */
 final class DataLossWarning {
 
@@ -21,15 +22,16 @@ final class DataLossWarning {
           return who + MARKER_UNAVAILABLE + window(e, "; last measured lag ");
         }
         return who
-            + "potential loss window up to "
+            + "writes may be lost: at the last probe the DR side was "
             + (e.lagBytes() == null ? "? bytes" : e.lagBytes() + " bytes")
             + " / "
             + (e.lagSeconds() == null ? "? seconds" : seconds(e) + " seconds")
-            + " (primary at "
+            + " behind (primary at "
             + e.primaryMarker()
             + ", DR applied "
             + e.drMarker()
-            + ")";
+            + "); the primary may write more before it is lost or fenced, so this is not an upper"
+            + " bound — the evidence report states what the failover proves";
       case SWITCHOVER:
       case FAILBACK:
         return who
