@@ -11,6 +11,7 @@ import io.continuity.connector.api.PlanStep;
 import io.continuity.connector.api.StepResult;
 import io.continuity.connector.mongodb.fake.FakeLab;
 import io.continuity.connector.mongodb.fake.FakeReplicaSet;
+import io.continuity.connector.testkit.PlanRunner;
 import io.netty.channel.Channel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,7 +91,7 @@ class MongoCloneDrillTest {
               "create-clone", "validate-clone", "discard-clone", "postcheck-roles");
 
       Map<String, StepResult> results =
-          Runs.run(c, OperationType.DRILL, "west", Optional.empty(), null);
+          PlanRunner.run(c, OperationType.DRILL, "west", Map.of(), Optional.empty());
 
       assertThat(results.values()).as("%s", results).allMatch(StepResult::succeeded);
       assertThat(results.get("validate-clone").output()).contains("committed a drill write");
@@ -106,7 +107,7 @@ class MongoCloneDrillTest {
     lab.withSiteSetting("west", "action.clone", "echo 'clone-endpoint: 127.0.0.1:" + west + "'");
     try (Connector c = new MongoConnectorFactory().create(lab.config())) {
       Map<String, StepResult> results =
-          Runs.run(c, OperationType.DRILL, "west", Optional.empty(), null);
+          PlanRunner.run(c, OperationType.DRILL, "west", Map.of(), Optional.empty());
 
       StepResult create = results.get("create-clone");
       assertThat(create.succeeded()).isFalse();

@@ -11,6 +11,7 @@ import io.continuity.connector.api.StepResult;
 import io.continuity.connector.mongodb.fake.FakeLab;
 import io.continuity.connector.mongodb.fake.FakeReplicaSet;
 import io.continuity.connector.support.StandardStepIds;
+import io.continuity.connector.testkit.PlanRunner;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -36,7 +37,7 @@ class MongoFailbackTest {
       lab.loseSite("east");
       try (Connector c = new MongoConnectorFactory().create(lab.config())) {
         Map<String, StepResult> failover =
-            Runs.run(c, OperationType.FAILOVER, "west", monitored, null);
+            PlanRunner.run(c, OperationType.FAILOVER, "west", Map.of(), monitored);
         assertThat(failover.values()).allMatch(StepResult::succeeded);
         assertThat(failover.get(StandardStepIds.PROMOTE_TARGET).loss().orElseThrow().conclusion())
             .isEqualTo(LossConclusion.POTENTIAL_LOSS);
@@ -52,7 +53,7 @@ class MongoFailbackTest {
         assertThat(afterFailover.primarySite()).contains("west");
 
         Map<String, StepResult> failback =
-            Runs.run(c, OperationType.FAILBACK, "east", Optional.empty(), null);
+            PlanRunner.run(c, OperationType.FAILBACK, "east", Map.of(), Optional.empty());
 
         assertThat(failback.values()).as("%s", failback).allMatch(StepResult::succeeded);
         StepResult resync = failback.get(StandardStepIds.RESYNC_TARGET);

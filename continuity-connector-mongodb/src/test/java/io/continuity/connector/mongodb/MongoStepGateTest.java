@@ -15,6 +15,7 @@ import io.continuity.connector.api.StepResult;
 import io.continuity.connector.mongodb.fake.FakeLab;
 import io.continuity.connector.mongodb.fake.FakeReplicaSet;
 import io.continuity.connector.support.StandardStepIds;
+import io.continuity.connector.testkit.PlanRunner;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -48,7 +49,7 @@ class MongoStepGateTest {
     long termBefore = lab.set().term();
 
     Map<String, StepResult> results =
-        Runs.run(connector, OperationType.SWITCHOVER, "west", Optional.empty(), null);
+        PlanRunner.run(connector, OperationType.SWITCHOVER, "west", Map.of(), Optional.empty());
 
     assertThat(results.values()).allMatch(StepResult::succeeded);
     LossEvidence loss = results.get(StandardStepIds.PROMOTE_TARGET).loss().orElseThrow();
@@ -88,7 +89,8 @@ class MongoStepGateTest {
 
     Map<String, StepResult> results;
     try {
-      results = Runs.run(connector, OperationType.SWITCHOVER, "west", Optional.empty(), null);
+      results =
+          PlanRunner.run(connector, OperationType.SWITCHOVER, "west", Map.of(), Optional.empty());
     } finally {
       stop.set(true);
       writer.join(5000);
@@ -107,22 +109,22 @@ class MongoStepGateTest {
     lab.write(5);
     OperationPlan plan =
         connector.plan(new OperationRequest(OperationType.SWITCHOVER, "west", Map.of()));
-    Map<String, String> facts = new HashMap<>();
+    int promoteAt = plan.steps().indexOf(plan.step(StandardStepIds.PROMOTE_TARGET).orElseThrow());
+    OperationPlan upToPromote =
+        new OperationPlan(plan.type(), plan.targetSite(), plan.steps().subList(0, promoteAt));
+    OperationPlan promoteOnly =
+        new OperationPlan(
+            plan.type(), plan.targetSite(), plan.steps().subList(promoteAt, promoteAt + 1));
     Map<String, StepResult> before =
-        Runs.continueRun(
-            connector, plan, facts, Optional.empty(), null, StandardStepIds.PROMOTE_TARGET);
+        PlanRunner.run(connector, upToPromote, Map.of(), Optional.empty());
     assertThat(before.values()).allMatch(StepResult::succeeded);
+    Map<String, String> facts = new HashMap<>();
+    before.values().forEach(r -> facts.putAll(r.facts()));
     lab.pauseReplication();
     lab.write(3);
 
     Map<String, StepResult> promote =
-        Runs.continueRun(
-            connector,
-            plan,
-            facts,
-            Optional.empty(),
-            StandardStepIds.PROMOTE_TARGET,
-            MongoPlans.UNFREEZE_OTHERS);
+        PlanRunner.run(connector, promoteOnly, facts, Optional.empty());
 
     StepResult result = promote.get(StandardStepIds.PROMOTE_TARGET);
     assertThat(result.succeeded()).isFalse();
@@ -137,7 +139,7 @@ class MongoStepGateTest {
     lab.set().setPriority(lab.set().member("west-1"), 0.5);
 
     Map<String, StepResult> results =
-        Runs.run(connector, OperationType.SWITCHOVER, "west", Optional.empty(), null);
+        PlanRunner.run(connector, OperationType.SWITCHOVER, "west", Map.of(), Optional.empty());
 
     StepResult precheck = results.get(StandardStepIds.PRECHECK_REPLICATION);
     assertThat(precheck.succeeded()).isFalse();
@@ -150,9 +152,9 @@ class MongoStepGateTest {
     lab.set().grantOnly("clusterMonitor", "readWriteAnyDatabase");
 
     Map<String, StepResult> switchover =
-        Runs.run(connector, OperationType.SWITCHOVER, "west", Optional.empty(), null);
+        PlanRunner.run(connector, OperationType.SWITCHOVER, "west", Map.of(), Optional.empty());
     Map<String, StepResult> failover =
-        Runs.run(connector, OperationType.FAILOVER, "west", Optional.empty(), null);
+        PlanRunner.run(connector, OperationType.FAILOVER, "west", Map.of(), Optional.empty());
 
     assertThat(switchover).hasSize(1);
     assertThat(switchover.get(StandardStepIds.PRECHECK_REPLICATION).output())
@@ -172,7 +174,7 @@ class MongoStepGateTest {
     lab.set().setPriority(lab.set().member("west-1"), 0);
 
     StepResult precheck =
-        Runs.run(connector, OperationType.SWITCHOVER, "west", Optional.empty(), null)
+        PlanRunner.run(connector, OperationType.SWITCHOVER, "west", Map.of(), Optional.empty())
             .get(StandardStepIds.PRECHECK_REPLICATION);
 
     assertThat(precheck.succeeded()).isFalse();
@@ -192,12 +194,12 @@ class MongoStepGateTest {
     lab.loseSite("east");
 
     Map<String, StepResult> results =
-        Runs.run(
+        PlanRunner.run(
             connector,
             OperationType.FAILOVER,
             "west",
-            Optional.of(new ObservedMarker("east", monitored, seenAt)),
-            null);
+            Map.of(),
+            Optional.of(new ObservedMarker("east", monitored, seenAt)));
 
     assertThat(results.values()).allMatch(StepResult::succeeded);
     LossEvidence loss = results.get(StandardStepIds.PROMOTE_TARGET).loss().orElseThrow();
@@ -239,7 +241,7 @@ class MongoStepGateTest {
                     config.secrets(),
                     config.secretResolver()))) {
       Map<String, StepResult> results =
-          Runs.run(noopFence, OperationType.FAILOVER, "west", Optional.empty(), null);
+          PlanRunner.run(noopFence, OperationType.FAILOVER, "west", Map.of(), Optional.empty());
 
       StepResult fence = results.get(StandardStepIds.FENCE_OLD_PRIMARY);
       assertThat(fence.succeeded()).isFalse();
