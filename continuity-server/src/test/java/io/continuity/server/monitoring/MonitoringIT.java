@@ -128,7 +128,7 @@ class MonitoringIT {
   }
 
   @Test
-  void aPlatformWithoutConnectorIsNeverGreenAndSaysWhatToInstall() {
+  void aResourceWhoseConnectorCannotBeMadeIsNeverGreenAndSaysWhy() {
     JsonNode status =
         await()
             .atMost(PATIENCE)
@@ -136,7 +136,9 @@ class MonitoringIT {
 
     assertThat(status.path("status").asString()).isNotEqualTo("GREEN");
     assertThat(status.path("visibility").asString()).isEqualTo("LOST");
-    assertThat(status.toString()).contains("no connector for platform MONGODB installed");
+    assertThat(status.toString())
+        .contains(
+            "connector for platform MONGODB refused the configuration of mon-it-no-connector");
   }
 
   @Test
