@@ -61,6 +61,7 @@ class Prechecks {
               "plan", request.scope().id(), "the group has no members in the inventory now"));
     }
     Map<String, String> holders = runs.holders(members);
+    Optional<RecoveryLinkRepository.RecoveryLink> recovery = planner.recoveryOf(request.id());
     for (String member : members) {
       results.add(capability(member, request.type()));
       evidence
@@ -93,7 +94,10 @@ class Prechecks {
                       + " is running on "
                       + member
                       + "; wait for it to end (one execution at a time per resource)"));
-      results.add(cooldown(member, request.id(), acknowledgeCooldown));
+      results.add(
+          recovery.isPresent()
+              ? recoveryCurrent(member, request.id(), recovery.get())
+              : cooldown(member, request.id(), acknowledgeCooldown));
     }
     return results.stream()
         .map(
@@ -237,6 +241,41 @@ class Prechecks {
         ? CheckResult.pass("cooldown", member, seen + "; acknowledged by the confirmer")
         : CheckResult.fail(
             "cooldown", member, seen + ": confirm with \"acknowledgeCooldown\": true to go on");
+  }
+
+  /**
+   * A recovery follows its failed run at once, so the cool-down does not apply; instead the failed
+   * run must still be the last one that ended on the member, or the recovery was planned on roles
+   * that have changed since.
+   */
+  private CheckResult recoveryCurrent(
+      String member, String executionId, RecoveryLinkRepository.RecoveryLink link) {
+    Optional<ExecutionRequestSnapshot> last = lastEnded(member, executionId);
+    if (last.isPresent() && !last.get().id().equals(link.recoversId())) {
+      return CheckResult.fail(
+          "recovery-current",
+          member,
+          "execution "
+              + last.get().id()
+              + " ended on "
+              + member
+              + " after "
+              + link.recoversId()
+              + ": this "
+              + link.option().word()
+              + " was planned on roles that changed since; look at the recovery options of the"
+              + " latest run again");
+    }
+    return CheckResult.pass(
+        "recovery-current",
+        member,
+        "a "
+            + link.option().word()
+            + " of "
+            + link.recoversId()
+            + ", the last execution that ended on "
+            + member
+            + ": no cool-down applies to the recovery of a failed run");
   }
 
   private Optional<ExecutionRequestSnapshot> lastEnded(String member, String executionId) {
