@@ -180,6 +180,25 @@ public class ExecutionRequests {
         });
   }
 
+  /**
+   * Refuses, and audits as a denied attempt, an actor who may not request a recovery of {@code
+   * failedId} (the roles that may create any request), before anything else is judged.
+   */
+  void requireMayRecover(String failedId, Actor actor) {
+    ExecutionRequestSnapshot failed =
+        find(failedId).orElseThrow(() -> new ExecutionNotFoundException(failedId));
+    try {
+      io.continuity.core.approval.SeparationOfDuties.requireAnyRole(
+          failedId,
+          "recover",
+          actor,
+          io.continuity.core.approval.SeparationOfDuties.OPERATING_ROLES);
+    } catch (CommandRefusedException refused) {
+      recordDenied(DeniedAttempts.of(failed, refused, now()));
+      throw refused;
+    }
+  }
+
   /** The approvals the policy asks of a request like {@code request} (tier, type). */
   int approvalsRequired(ExecutionRequestSnapshot request) {
     return policy.forRequest(request.tier(), request.type()).approvalsRequired();

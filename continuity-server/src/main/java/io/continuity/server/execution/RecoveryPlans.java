@@ -29,6 +29,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class RecoveryPlans {
 
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(RecoveryPlans.class);
+
   /** The audit event on the FAILED execution when a recovery of it is requested. */
   public static final String REQUESTED = "RECOVERY_REQUESTED";
 
@@ -151,6 +154,52 @@ public class RecoveryPlans {
   }
 
   /**
+   * What the notification of the FAILED execution says about its recovery: why one is needed (the
+   * split, the members left part-way) and each option with what it needs and does; empty when none
+   * is needed or it cannot be judged (a notification never fails for it).
+   */
+  public List<String> notice(String failedId) {
+    RecoveryView view;
+    try {
+      view = view(failedId);
+    } catch (RuntimeException e) {
+      log.warn("No recovery notice for {}: {}", failedId, e.getMessage());
+      return List.of();
+    }
+    if (!view.recoveryNeeded()) {
+      return List.of();
+    }
+    List<String> lines = new ArrayList<>();
+    lines.add("Recovery needed: " + view.why() + ".");
+    for (RecoveryView.MemberState m : view.members()) {
+      lines.add(
+          "  "
+              + m.resourceId()
+              + ": "
+              + m.progress()
+              + ", primary "
+              + m.primaryRecorded()
+              + (Boolean.FALSE.equals(m.primaryTakesWrites()) ? " (takes no writes)" : ""));
+    }
+    lines.add("Recovery options (each a new request, linked to this one):");
+    for (RecoveryView.OptionView o : view.options()) {
+      lines.add(
+          "  "
+              + o.option()
+              + (o.available() ? "" : " (cannot be planned now: " + o.unavailableReason() + ")")
+              + ", needs "
+              + o.needs()
+              + ": "
+              + String.join("; ", o.actions()));
+    }
+    lines.add(
+        "Request one on the request page or with POST /api/v1/executions/"
+            + failedId
+            + "/recovery.");
+    return lines;
+  }
+
+  /**
    * Requests the recovery {@code option} of a FAILED execution: a new request linked to it,
    * APPROVED at once for a roll-back (a person still confirms its start), PENDING_APPROVAL for a
    * roll-forward.
@@ -161,15 +210,18 @@ public class RecoveryPlans {
    */
   public ExecutionRequestSnapshot request(
       String failedId, String optionWord, String reason, Optional<String> ticket, Actor actor) {
+    requests.requireMayRecover(failedId, actor);
     RecoveryOption option =
         RecoveryOption.parse(optionWord == null ? "" : optionWord.strip())
             .orElseThrow(
                 () ->
                     ExecutionTargetException.invalid(
                         "option",
-                        "option '"
-                            + optionWord
-                            + "' is not a recovery plan; use roll-back or roll-forward"));
+                        optionWord == null
+                            ? "option is required: roll-back or roll-forward"
+                            : "option '"
+                                + optionWord
+                                + "' is not a recovery plan; use roll-back or roll-forward"));
     RecoveryView view = view(failedId);
     if (!view.recoveryNeeded()) {
       throw new RecoveryRefusedException("no recovery of " + failedId + ": " + view.why());

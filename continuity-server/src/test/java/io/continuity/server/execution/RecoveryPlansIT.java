@@ -1,8 +1,11 @@
 package io.continuity.server.execution;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
 import io.continuity.connector.simulated.SimulatedPlatform;
 import io.continuity.server.audit.AuditQuery;
 import io.continuity.server.audit.AuditRecord;
@@ -11,6 +14,7 @@ import io.continuity.server.support.FastMonitoring;
 import io.continuity.server.support.HttpTestClient;
 import io.continuity.server.support.HttpTestClient.Response;
 import io.continuity.server.support.TestStateStore;
+import io.continuity.server.web.ui.ConsoleBrowser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -136,22 +140,69 @@ class RecoveryPlansIT {
                 "{\"option\":\"sideways\",\"reason\":\"x\"}");
     assertThat(badOption.status()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(badOption.body()).contains("option");
-    Response viewer =
+    Response viewerRefused =
         as("dave")
             .postJson(
                 "/api/v1/executions/" + failed + "/recovery",
                 "{\"option\":\"roll-back\",\"reason\":\"x\"}");
-    assertThat(viewer.status()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(viewerRefused.status()).isEqualTo(HttpStatus.FORBIDDEN);
 
-    Response created =
-        as("alice")
-            .postJson(
-                "/api/v1/executions/" + failed + "/recovery",
-                "{\"option\":\"roll-back\",\"reason\":\"bring the shop back together\"}");
-    assertThat(created.status()).isEqualTo(HttpStatus.CREATED);
-    String rollBack = created.json().path("id").asString();
-    assertThat(created.json().path("state").asString()).isEqualTo("APPROVED");
-    assertThat(created.json().path("retryOf").asString()).isEqualTo(failed);
+    // The confirmer is told of the split and the options.
+    JsonNode notice =
+        await()
+            .atMost(PATIENCE)
+            .until(
+                () ->
+                    as("alice")
+                        .get("/api/v1/notifications?executionId=" + failed)
+                        .json()
+                        .path("items"),
+                items -> items.toString().contains("EXECUTION_FAILED"));
+    JsonNode failedNotice = null;
+    for (JsonNode n : notice) {
+      if (n.path("eventType").asString().equals("EXECUTION_FAILED")) {
+        failedNotice = n;
+      }
+    }
+    assertThat(failedNotice.path("subject").asString()).contains("recovery needed");
+    assertThat(failedNotice.path("body").asString())
+        .contains("split: g-db and g-cache now primary in sim-west, g-app in sim-east")
+        .contains("g-app: FAILED, primary sim-east")
+        .contains("roll-back, needs a person's confirmation")
+        .contains("g-db: switch back to sim-east (wave 2)")
+        .contains("roll-forward, needs 1 approval(s)");
+
+    // The request page shows each member and the options; the operator requests the roll-back.
+    String rollBack;
+    ConsoleBrowser.assumeChromium();
+    try (ConsoleBrowser browser = ConsoleBrowser.start("http://localhost:" + port)) {
+      Page viewer = browser.loggedIn("dave", PASSWORD);
+      viewer.navigate("/executions/" + failed);
+      Locator section = viewer.locator("[data-testid=recovery]");
+      assertThat(section.locator("[data-testid=recovery-why]")).containsText("split: g-db");
+      assertThat(section.locator("tr[data-member=g-app]")).containsText("NO");
+      assertThat(section.locator("tr[data-member=g-app]")).containsText("takes no writes");
+      assertThat(section.locator("tr[data-member=g-db]")).containsText("sim-west / sim-west");
+      assertThat(section.locator("[data-option=roll-back] li").first())
+          .hasText("g-app: start sim-east again and verify it takes writes (wave 1)");
+
+      Page operator = browser.loggedIn("alice", PASSWORD);
+      operator.navigate("/executions/" + failed);
+      ConsoleBrowser.screenshot(operator, "recovery-options");
+      operator.getByLabel("Why (required)").first().fill("bring the shop back together");
+      operator
+          .getByText("Request the roll-back", new Page.GetByTextOptions().setExact(true))
+          .click();
+      operator.waitForURL(url -> !url.endsWith("/executions/" + failed));
+      String url = operator.url();
+      rollBack = url.substring(url.lastIndexOf('/') + 1);
+      assertThat(operator.locator("[data-testid=state]")).hasText("APPROVED");
+    }
+    JsonNode created = as("dave").get("/api/v1/executions/" + rollBack).json();
+    assertThat(created.path("state").asString()).isEqualTo("APPROVED");
+    assertThat(created.path("retryOf").asString()).isEqualTo(failed);
+    assertThat(created.path("type").asString()).isEqualTo("SWITCHOVER");
+    assertThat(created.path("targetSite").asString()).isEqualTo("primary");
     Response twice =
         as("alice")
             .postJson(

@@ -76,9 +76,6 @@ public class ExecutionRecoveryController {
   @PostMapping("/{id}/recovery")
   public ResponseEntity<ExecutionView> request(
       @PathVariable String id, @RequestBody ExecutionRequestBodies.Recover body) {
-    if (body.option() == null || body.option().isBlank()) {
-      throw new BadRequestException("option", "option is required: roll-back or roll-forward");
-    }
     AuthenticatedActor current = currentActor.require();
     try {
       ExecutionView created =
