@@ -62,6 +62,7 @@ class Prechecks {
     }
     Map<String, String> holders = runs.holders(members);
     Optional<RecoveryLinkRepository.RecoveryLink> recovery = planner.recoveryOf(request.id());
+    java.util.Set<String> resumed = resumed(recovery);
     for (String member : members) {
       results.add(capability(member, request.type()));
       evidence
@@ -81,7 +82,14 @@ class Prechecks {
           doubts
               .of(member)
               .map(d -> inDoubt(member, d))
-              .orElseGet(() -> topology(member, request.type())));
+              .orElseGet(
+                  () ->
+                      resumed.contains(member)
+                          ? TopologyCheck.forResume(
+                              member,
+                              planner.currentPrimary(member),
+                              evidence.observedPrimary(member))
+                          : topology(member, request.type())));
       String holder = holders.get(member);
       results.add(
           holder == null || holder.equals(request.id())
@@ -106,6 +114,21 @@ class Prechecks {
                     ? c.asOverridable()
                     : c)
         .toList();
+  }
+
+  /** The members whose old primary a roll-back starts again. */
+  private java.util.Set<String> resumed(Optional<RecoveryLinkRepository.RecoveryLink> recovery) {
+    if (recovery.isEmpty() || recovery.get().option() != RecoveryOption.ROLL_BACK) {
+      return java.util.Set.of();
+    }
+    try {
+      return planner.recoveryActions(recovery.get().recoversId(), RecoveryOption.ROLL_BACK).stream()
+          .filter(a -> a.action() == RecoveryActions.Action.RESUME_PRIMARY)
+          .map(RecoveryActions.MemberAction::resourceId)
+          .collect(java.util.stream.Collectors.toSet());
+    } catch (PlanningException e) {
+      return java.util.Set.of();
+    }
   }
 
   private CheckResult capability(String member, OperationType type) {
