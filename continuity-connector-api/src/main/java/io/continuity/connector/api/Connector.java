@@ -29,6 +29,20 @@ public interface Connector extends AutoCloseable {
   OperationPlan plan(OperationRequest request) throws ConnectorException;
 
   /**
+   * Plans the recovery of a run that stopped the writes of {@code site}'s primary (a quiesce) and
+   * failed before it promoted the other side: start that primary again, verify it takes writes, and
+   * check the roles did not change. The plan's type is {@link OperationType#SWITCHOVER} towards
+   * {@code site}, the site that stays primary; every step must be idempotent. Fail-closed: a
+   * connector that cannot do this safely keeps this default, and no such recovery is offered.
+   *
+   * @throws ConnectorException (not retriable) when the connector offers no such plan
+   */
+  default OperationPlan planResumePrimary(String site) throws ConnectorException {
+    throw ConnectorException.permanent(
+        "this connector offers no plan to start an old primary again: do it by hand");
+  }
+
+  /**
    * Runs one step of a plan this connector made. A step that runs and fails returns a failed {@link
    * StepResult}; an exception means the step could not be run or its outcome is unknown.
    */

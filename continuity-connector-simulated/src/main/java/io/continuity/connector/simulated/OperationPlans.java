@@ -28,6 +28,7 @@ final class OperationPlans {
   static final String VERIFY_WRITES = "verify-writes";
   static final String REJOIN_OLD_PRIMARY = "rejoin-old-primary";
   static final String POSTCHECK_ROLES = "postcheck-roles";
+  static final String RESUME_PRIMARY = "resume-primary";
   static final String CREATE_DRILL_CLONE = "create-drill-clone";
   static final String PROMOTE_DRILL_CLONE = "promote-drill-clone";
   static final String VERIFY_DRILL_WRITES = "verify-drill-writes";
@@ -133,6 +134,30 @@ final class OperationPlans {
       default -> throw new IllegalArgumentException("no plan for " + type);
     }
     return new OperationPlan(type, target, steps);
+  }
+
+  /**
+   * The recovery plan that lets {@code site}, still the primary, take writes again after a run
+   * stopped them and failed before the promotion: start it, verify a write, check the roles. Every
+   * step may run again (starting a primary that takes writes changes nothing).
+   */
+  static OperationPlan resume(String site, String standby) {
+    List<PlanStep> steps = new ArrayList<>();
+    steps.add(
+        step(
+            RESUME_PRIMARY,
+            "Start the old primary again",
+            StepKind.ACTION,
+            "Let "
+                + site
+                + " take writes again (it stays primary; "
+                + standby
+                + " stays its standby).",
+            60,
+            true));
+    steps.add(verifyWrites(site));
+    steps.add(postcheckRoles(site, standby));
+    return new OperationPlan(OperationType.SWITCHOVER, site, steps);
   }
 
   private static PlanStep precheckReplication(String target, String source) {

@@ -24,6 +24,9 @@ import java.util.Set;
  */
 final class ProbeSimulator {
 
+  /** What a probe says of a primary whose writes a run stopped. */
+  static final String QUIESCED_NOTE = "primary quiesced: takes no writes";
+
   private final SimulationSettings settings;
   private final WriteStream stream;
   private final LagModel lagModel;
@@ -154,6 +157,9 @@ final class ProbeSimulator {
             state.detachedPosition().isPresent()
                 ? "the old primary is detached since the promotion: rejoin it"
                 : "replication stopped at " + WriteStream.marker(applied).value());
+      } else if (state.primaryWritesStopped()) {
+        result.health(Health.DEGRADED).replicationState(ReplicationState.STREAMING);
+        raw.put("note", QUIESCED_NOTE);
       } else if (scenario == Scenario.OVER_RPO) {
         result.health(Health.HEALTHY).replicationState(ReplicationState.CATCHING_UP);
       } else {
@@ -167,6 +173,9 @@ final class ProbeSimulator {
     List<SiteConnectivity> sites = new ArrayList<>();
     for (String site : siteOrder) {
       String role = site.equals(state.primarySite()) ? "primary" : "standby";
+      if (site.equals(state.primarySite()) && state.primaryWritesStopped()) {
+        role += "; " + QUIESCED_NOTE;
+      }
       sites.add(
           down.contains(site)
               ? new SiteConnectivity(

@@ -9,6 +9,7 @@ import io.continuity.connector.api.ConnectorException;
 import io.continuity.connector.api.OperationPlan;
 import io.continuity.connector.api.OperationRequest;
 import io.continuity.connector.api.OperationRequests;
+import io.continuity.connector.api.OperationType;
 import io.continuity.connector.api.PayloadSanitizer;
 import io.continuity.connector.api.PlanStep;
 import io.continuity.connector.api.ProbeResult;
@@ -92,6 +93,17 @@ public final class SimulatedConnector implements Connector {
   public OperationPlan plan(OperationRequest request) throws ConnectorException {
     String target = OperationRequests.requirePlannable(request, capabilities, config).name();
     return OperationPlans.plan(request.type(), target, topology.otherSite(target));
+  }
+
+  @Override
+  public OperationPlan planResumePrimary(String site) throws ConnectorException {
+    String primary =
+        OperationRequests.requirePlannable(
+                new OperationRequest(OperationType.SWITCHOVER, site, java.util.Map.of()),
+                capabilities,
+                config)
+            .name();
+    return OperationPlans.resume(primary, topology.otherSite(primary));
   }
 
   @Override

@@ -80,6 +80,18 @@ final class SimulatedTopology {
     return quiescedPosition;
   }
 
+  /**
+   * Lets the primary take writes again after a run stopped them (a quiesce or a fence) and did not
+   * promote the other side: the roles do not change.
+   */
+  synchronized void resumeWrites() {
+    quiescedPosition = null;
+    caughtUp = false;
+    if (primarySite.equals(fencedSite)) {
+      fencedSite = null;
+    }
+  }
+
   synchronized void markCaughtUp() {
     caughtUp = true;
   }

@@ -138,11 +138,30 @@ final class StepSimulator {
       }
       case PROMOTE_TARGET -> result = promote(state, context, target, source, down, now);
       case VERIFY_WRITES -> {
-        boolean writable = state.primarySite().equals(target) && !down.contains(target);
+        boolean writable =
+            state.primarySite().equals(target)
+                && !down.contains(target)
+                && !state.primaryWritesStopped();
         result =
             writable
                 ? ok("wrote and read back a row on " + target, Map.of())
                 : failed(target + " does not accept writes");
+      }
+      case RESUME_PRIMARY -> {
+        if (!state.primarySite().equals(target) || down.contains(target)) {
+          result =
+              failed(
+                  "cannot start writes on "
+                      + target
+                      + ": it is not a reachable primary ("
+                      + state.primarySite()
+                      + " is primary)");
+        } else if (!state.primaryWritesStopped()) {
+          result = ok(target + " already takes writes", Map.of());
+        } else {
+          topology.resumeWrites();
+          result = ok(target + " takes writes again; the roles did not change", Map.of());
+        }
       }
       case POSTCHECK_ROLES -> {
         String expected = type == OperationType.DRILL ? source : target;

@@ -29,4 +29,13 @@ public record TopologyState(
     Optional<String> fencedSite,
     boolean drillCloneActive,
     Optional<String> failStepOverride,
-    Optional<String> hangStepOverride) {}
+    Optional<String> hangStepOverride) {
+
+  /**
+   * The primary takes no writes: a run quiesced or fenced it and has not promoted the other side
+   * (nor started it again). What a real failure after the quiesce leaves behind.
+   */
+  public boolean primaryWritesStopped() {
+    return quiescedPosition.isPresent() || fencedSite.filter(primarySite::equals).isPresent();
+  }
+}

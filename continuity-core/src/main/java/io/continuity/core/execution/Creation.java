@@ -30,6 +30,22 @@ final class Creation {
       Optional<String> retryOf,
       String refusedId,
       String action) {
+    return open(draft, requester, policy, now, retryOf, refusedId, action, false);
+  }
+
+  /**
+   * @param confirmationOnly the request needs no approval, only the confirmation of a person who
+   *     may confirm (a recovery back to the topology from before a failed run)
+   */
+  static ExecutionRequestSnapshot open(
+      ExecutionDraft draft,
+      Actor requester,
+      ApprovalPolicy policy,
+      Instant now,
+      Optional<String> retryOf,
+      String refusedId,
+      String action,
+      boolean confirmationOnly) {
     Objects.requireNonNull(policy, "policy");
     Objects.requireNonNull(now, "now");
     SeparationOfDuties.requireAnyRole(
@@ -42,6 +58,10 @@ final class Creation {
       throw guard.policy(problem.get().rule(), problem.get().message());
     }
     AppliedPolicy applied = policy.forRequest(draft.tier(), draft.type());
+    if (confirmationOnly) {
+      applied =
+          new AppliedPolicy(0, applied.pendingApprovalTtl(), applied.approvedNotStartedTtl(), true);
+    }
     ExecutionState state =
         applied.approvalsRequired() == 0
             ? ExecutionState.APPROVED

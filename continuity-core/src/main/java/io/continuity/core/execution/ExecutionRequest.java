@@ -330,6 +330,28 @@ public final class ExecutionRequest {
     return opened(Creation.open(draft, requester, policy, now, Optional.of(id()), id(), "retry"));
   }
 
+  /**
+   * A new request that recovers this FAILED one (a recovery plan: roll back or roll forward),
+   * linked to it by {@code retryOf}. Rolling back to the roles from before the run needs no
+   * approval, only a person's confirmation ({@code confirmationOnly}); rolling forward is approved
+   * like any request. This request stays FAILED and unchanged.
+   */
+  public ExecutionRequest recover(
+      ExecutionDraft draft,
+      Actor requester,
+      boolean confirmationOnly,
+      ApprovalPolicy policy,
+      Instant now) {
+    Guard.of(current, "recover", requester)
+        .state("only a FAILED request is recovered, by a new request", ExecutionState.FAILED);
+    if (draft.id().equals(id())) {
+      throw new IllegalArgumentException("a recovery of " + id() + " needs a new, different id");
+    }
+    return opened(
+        Creation.open(
+            draft, requester, policy, now, Optional.of(id()), id(), "recover", confirmationOnly));
+  }
+
   /** The commands of the run (steps, checks, success, failure), issued by the engine. */
   public RunProgress run() {
     return new RunProgress(this);

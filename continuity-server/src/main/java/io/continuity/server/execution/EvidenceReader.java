@@ -82,6 +82,11 @@ class EvidenceReader {
                     r.observedAt()));
   }
 
+  /** The latest successful probe of the resource, if any. */
+  Optional<ProbeResult> latestProbe(String resourceId) {
+    return monitoring.latestObservation(resourceId).flatMap(o -> o.result());
+  }
+
   /** Which site a probe saw as primary (empty: none), which sites it could not reach, and when. */
   record ObservedPrimary(
       Optional<String> site, java.util.List<String> unreachableSites, Instant observedAt) {}

@@ -4,6 +4,7 @@ import io.continuity.connector.api.Connector;
 import io.continuity.connector.api.ConnectorException;
 import io.continuity.connector.api.OperationPlan;
 import io.continuity.connector.api.OperationRequest;
+import io.continuity.connector.api.OperationType;
 import io.continuity.core.execution.ExecutionRequestSnapshot;
 import io.continuity.core.execution.ExecutionScope;
 import io.continuity.core.inventory.Group;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,10 +29,21 @@ class ExecutionPlanner {
 
   private final Inventory inventory;
   private final ResourceConnectors connectors;
+  private final RecoveryLinkRepository recoveries;
+  private final ExecutionRunRepository runs;
+  private final StepLog stepLog;
 
-  ExecutionPlanner(Inventory inventory, ResourceConnectors connectors) {
+  ExecutionPlanner(
+      Inventory inventory,
+      ResourceConnectors connectors,
+      RecoveryLinkRepository recoveries,
+      ExecutionRunRepository runs,
+      StepLog stepLog) {
     this.inventory = inventory;
     this.connectors = connectors;
+    this.recoveries = recoveries;
+    this.runs = runs;
+    this.stepLog = stepLog;
   }
 
   /**
@@ -39,6 +52,11 @@ class ExecutionPlanner {
    * @throws PlanningException when a member cannot be planned (the message says why)
    */
   ExecutionPlan plan(ExecutionRequestSnapshot request) {
+    Optional<RecoveryLinkRepository.RecoveryLink> recovery = recoveries.of(request.id());
+    if (recovery.isPresent()) {
+      return recoveryPlan(
+          request.scope().id(), recovery.get().recoversId(), recovery.get().option());
+    }
     List<ExecutionPlan.MemberPlan> members = new ArrayList<>();
     if (request.scope() instanceof ExecutionScope.GroupScope scope) {
       Group group =
@@ -64,6 +82,88 @@ class ExecutionPlanner {
               resource.id(), 1, planOne(resource, request, request.targetSite())));
     }
     return new ExecutionPlan(members);
+  }
+
+  /** The recovery link of a request that recovers a FAILED one; empty for any other request. */
+  Optional<RecoveryLinkRepository.RecoveryLink> recoveryOf(String executionId) {
+    return recoveries.of(executionId);
+  }
+
+  /**
+   * What {@code option} would do to each member of the FAILED execution now.
+   *
+   * @throws PlanningException when the execution never ran (no confirmed plan)
+   */
+  List<RecoveryActions.MemberAction> recoveryActions(String failedId, RecoveryOption option) {
+    ExecutionPlan failedPlan =
+        runs.find(failedId)
+            .orElseThrow(
+                () ->
+                    new PlanningException(
+                        failedId, "execution " + failedId + " has no confirmed plan: it never ran"))
+            .plan();
+    return RecoveryActions.of(
+        option, failedPlan, stepLog.list(failedId), this::currentPrimary, this::sourceOf);
+  }
+
+  /** The site a member's run moved it away from: the other of its two sites. */
+  String sourceOf(String resourceId, String target) {
+    Resource resource = resource(resourceId);
+    return resource.primarySite().name().equals(target)
+        ? resource.drSite().name()
+        : resource.primarySite().name();
+  }
+
+  /**
+   * A recovery request's plan: the connectors' plans for the members its option moves, in its
+   * waves; members with nothing to do are left out (skipped, not failed).
+   */
+  ExecutionPlan recoveryPlan(String scopeId, String failedId, RecoveryOption option) {
+    List<RecoveryActions.MemberAction> actions = recoveryActions(failedId, option);
+    OperationType failedType =
+        runs.find(failedId).orElseThrow().plan().members().get(0).plan().type();
+    List<ExecutionPlan.MemberPlan> members = new ArrayList<>();
+    actions.stream()
+        .filter(RecoveryActions.MemberAction::runs)
+        .sorted(java.util.Comparator.comparingInt(RecoveryActions.MemberAction::wave))
+        .forEach(
+            a ->
+                members.add(
+                    new ExecutionPlan.MemberPlan(
+                        a.resourceId(), a.wave(), planAction(a, failedType))));
+    if (members.isEmpty()) {
+      throw new PlanningException(
+          scopeId,
+          "nothing to "
+              + option.word()
+              + ": every member of "
+              + failedId
+              + " is already where it would put it");
+    }
+    return new ExecutionPlan(members);
+  }
+
+  private OperationPlan planAction(RecoveryActions.MemberAction action, OperationType failedType) {
+    Connector connector = connector(action.resourceId());
+    try {
+      return switch (action.action()) {
+        case SWITCH_BACK ->
+            connector.plan(new OperationRequest(OperationType.SWITCHOVER, action.site(), Map.of()));
+        case RESUME_PRIMARY -> connector.planResumePrimary(action.site());
+        case MOVE_FORWARD ->
+            connector.plan(new OperationRequest(failedType, action.site(), Map.of()));
+        case SKIP -> throw new IllegalArgumentException("a skipped member has no plan");
+      };
+    } catch (ConnectorException | RuntimeException e) {
+      throw new PlanningException(
+          action.resourceId(),
+          "the connector of "
+              + action.resourceId()
+              + " cannot plan the recovery ("
+              + action.describe()
+              + "): "
+              + e.getMessage());
+    }
   }
 
   /** The member resources of the request, in wave order. */

@@ -145,6 +145,65 @@ public class ExecutionRequests {
     return insert(retry);
   }
 
+  /**
+   * A new request that recovers a FAILED one (decision 021), inserted together with {@code
+   * inSameTransaction} (the recovery link and the failed run's audit line); the failed one is
+   * unchanged.
+   *
+   * @param draft the recovery's draft, given the failed request
+   * @return the new request
+   */
+  ExecutionRequestSnapshot recover(
+      String failedId,
+      Actor requester,
+      java.util.function.Function<ExecutionRequestSnapshot, ExecutionDraft> draft,
+      boolean confirmationOnly,
+      java.util.function.Consumer<ExecutionRequestSnapshot> inSameTransaction) {
+    Instant now = now();
+    ExecutionRequestSnapshot failed =
+        find(failedId).orElseThrow(() -> new ExecutionNotFoundException(failedId));
+    ExecutionRequest recovery;
+    try {
+      recovery =
+          ExecutionRequest.restore(failed)
+              .recover(draft.apply(failed), requester, confirmationOnly, policy, now);
+    } catch (CommandRefusedException refused) {
+      recordDenied(DeniedAttempts.of(failed, refused, now));
+      throw refused;
+    }
+    return tx.execute(
+        status -> {
+          repository.insert(recovery.snapshot());
+          recovery.drainEvents().forEach(audit::append);
+          inSameTransaction.accept(recovery.snapshot());
+          return recovery.snapshot();
+        });
+  }
+
+  /**
+   * Refuses, and audits as a denied attempt, an actor who may not request a recovery of {@code
+   * failedId} (the roles that may create any request), before anything else is judged.
+   */
+  void requireMayRecover(String failedId, Actor actor) {
+    ExecutionRequestSnapshot failed =
+        find(failedId).orElseThrow(() -> new ExecutionNotFoundException(failedId));
+    try {
+      io.continuity.core.approval.SeparationOfDuties.requireAnyRole(
+          failedId,
+          "recover",
+          actor,
+          io.continuity.core.approval.SeparationOfDuties.OPERATING_ROLES);
+    } catch (CommandRefusedException refused) {
+      recordDenied(DeniedAttempts.of(failed, refused, now()));
+      throw refused;
+    }
+  }
+
+  /** The approvals the policy asks of a request like {@code request} (tier, type). */
+  int approvalsRequired(ExecutionRequestSnapshot request) {
+    return policy.forRequest(request.tier(), request.type()).approvalsRequired();
+  }
+
   /** Presents the start confirmation to a person who may confirm (READY_TO_START). */
   public ExecutionRequestSnapshot presentConfirmation(String id, Actor actor) {
     return apply(id, (request, now) -> request.presentConfirmation(actor, now));

@@ -61,6 +61,8 @@ class Prechecks {
               "plan", request.scope().id(), "the group has no members in the inventory now"));
     }
     Map<String, String> holders = runs.holders(members);
+    Optional<RecoveryLinkRepository.RecoveryLink> recovery = planner.recoveryOf(request.id());
+    java.util.Set<String> resumed = resumed(recovery);
     for (String member : members) {
       results.add(capability(member, request.type()));
       evidence
@@ -80,7 +82,14 @@ class Prechecks {
           doubts
               .of(member)
               .map(d -> inDoubt(member, d))
-              .orElseGet(() -> topology(member, request.type())));
+              .orElseGet(
+                  () ->
+                      resumed.contains(member)
+                          ? TopologyCheck.forResume(
+                              member,
+                              planner.currentPrimary(member),
+                              evidence.observedPrimary(member))
+                          : topology(member, request.type())));
       String holder = holders.get(member);
       results.add(
           holder == null || holder.equals(request.id())
@@ -93,7 +102,10 @@ class Prechecks {
                       + " is running on "
                       + member
                       + "; wait for it to end (one execution at a time per resource)"));
-      results.add(cooldown(member, request.id(), acknowledgeCooldown));
+      results.add(
+          recovery.isPresent()
+              ? recoveryCurrent(member, request.id(), recovery.get())
+              : cooldown(member, request.id(), acknowledgeCooldown));
     }
     return results.stream()
         .map(
@@ -102,6 +114,21 @@ class Prechecks {
                     ? c.asOverridable()
                     : c)
         .toList();
+  }
+
+  /** The members whose old primary a roll-back starts again. */
+  private java.util.Set<String> resumed(Optional<RecoveryLinkRepository.RecoveryLink> recovery) {
+    if (recovery.isEmpty() || recovery.get().option() != RecoveryOption.ROLL_BACK) {
+      return java.util.Set.of();
+    }
+    try {
+      return planner.recoveryActions(recovery.get().recoversId(), RecoveryOption.ROLL_BACK).stream()
+          .filter(a -> a.action() == RecoveryActions.Action.RESUME_PRIMARY)
+          .map(RecoveryActions.MemberAction::resourceId)
+          .collect(java.util.stream.Collectors.toSet());
+    } catch (PlanningException e) {
+      return java.util.Set.of();
+    }
   }
 
   private CheckResult capability(String member, OperationType type) {
@@ -237,6 +264,41 @@ class Prechecks {
         ? CheckResult.pass("cooldown", member, seen + "; acknowledged by the confirmer")
         : CheckResult.fail(
             "cooldown", member, seen + ": confirm with \"acknowledgeCooldown\": true to go on");
+  }
+
+  /**
+   * A recovery follows its failed run at once, so the cool-down does not apply; instead the failed
+   * run must still be the last one that ended on the member, or the recovery was planned on roles
+   * that have changed since.
+   */
+  private CheckResult recoveryCurrent(
+      String member, String executionId, RecoveryLinkRepository.RecoveryLink link) {
+    Optional<ExecutionRequestSnapshot> last = lastEnded(member, executionId);
+    if (last.isPresent() && !last.get().id().equals(link.recoversId())) {
+      return CheckResult.fail(
+          "recovery-current",
+          member,
+          "execution "
+              + last.get().id()
+              + " ended on "
+              + member
+              + " after "
+              + link.recoversId()
+              + ": this "
+              + link.option().word()
+              + " was planned on roles that changed since; look at the recovery options of the"
+              + " latest run again");
+    }
+    return CheckResult.pass(
+        "recovery-current",
+        member,
+        "a "
+            + link.option().word()
+            + " of "
+            + link.recoversId()
+            + ", the last execution that ended on "
+            + member
+            + ": no cool-down applies to the recovery of a failed run");
   }
 
   private Optional<ExecutionRequestSnapshot> lastEnded(String member, String executionId) {

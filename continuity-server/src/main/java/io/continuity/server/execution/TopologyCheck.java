@@ -15,6 +15,29 @@ final class TopologyCheck {
    * a second approver override), except for a failover whose recorded primary site is unreachable:
    * a lost primary is what a failover is for.
    */
+  /**
+   * The topology check of a member whose recovery starts its old primary again: a stopped primary
+   * is what that recovery is for, so no primary observed passes while the recorded primary site
+   * answers (the resume plan verifies a write and the roles itself); any other primary observed, or
+   * the recorded site unreachable, fails as in {@link #of}.
+   */
+  static CheckResult forResume(
+      String member, String recorded, Optional<EvidenceReader.ObservedPrimary> observed) {
+    if (observed.isPresent()
+        && observed.get().site().isEmpty()
+        && !observed.get().unreachableSites().contains(recorded)) {
+      return CheckResult.pass(
+          "primary-known",
+          member,
+          "no primary is observed and "
+              + recorded
+              + " answers (probe at "
+              + observed.get().observedAt()
+              + "): its writes were stopped by the failed run; this recovery starts it again");
+    }
+    return of(member, OperationType.SWITCHOVER, recorded, observed);
+  }
+
   static CheckResult of(
       String member,
       OperationType type,

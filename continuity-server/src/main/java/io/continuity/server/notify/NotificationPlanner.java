@@ -22,6 +22,7 @@ final class NotificationPlanner {
   private final NotificationText text;
   private final boolean emailConfigured;
   private final List<NotifyProperties.Webhook> webhooks;
+  private final RecoveryLookup recoveries;
 
   NotificationPlanner(
       ExecutionLookup executions,
@@ -29,6 +30,20 @@ final class NotificationPlanner {
       NotificationText text,
       boolean emailConfigured,
       List<NotifyProperties.Webhook> webhooks) {
+    this(executions, directory, text, emailConfigured, webhooks, id -> List.of());
+  }
+
+  /**
+   * @param recoveries the recovery notice of a FAILED execution, added to its notification
+   */
+  NotificationPlanner(
+      ExecutionLookup executions,
+      UserDirectory directory,
+      NotificationText text,
+      boolean emailConfigured,
+      List<NotifyProperties.Webhook> webhooks,
+      RecoveryLookup recoveries) {
+    this.recoveries = recoveries;
     this.executions = executions;
     this.directory = directory;
     this.rules = new RecipientRules(directory);
@@ -43,8 +58,12 @@ final class NotificationPlanner {
     }
     Optional<RequestParties> parties =
         Optional.ofNullable(event.executionId()).flatMap(executions::find).map(RequestParties::of);
-    String subject = text.subject(event, parties);
-    String body = text.body(event, parties);
+    List<String> recovery =
+        event.type().equals(NotifiedEvents.EXECUTION_FAILED) && event.executionId() != null
+            ? recoveries.notice(event.executionId())
+            : List.of();
+    String subject = text.subject(event, parties, !recovery.isEmpty());
+    String body = text.body(event, parties) + NotificationText.recovery(recovery);
     List<PlannedNotification> rows = new ArrayList<>();
     for (String recipient : rules.recipients(event, parties)) {
       rows.add(new PlannedNotification(event, recipient, Channel.INBOX, null, subject, body));

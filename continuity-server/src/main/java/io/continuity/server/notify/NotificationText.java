@@ -35,6 +35,13 @@ final class NotificationText {
   }
 
   String subject(AuditRecord event, Optional<RequestParties> parties) {
+    return subject(event, parties, false);
+  }
+
+  /**
+   * @param recoveryNeeded the execution failed part-way and has recovery plans: the subject says so
+   */
+  String subject(AuditRecord event, Optional<RequestParties> parties, boolean recoveryNeeded) {
     String what = what(event, parties);
     String id = event.executionId() == null ? "" : " (" + event.executionId() + ")";
     String headline =
@@ -44,7 +51,11 @@ final class NotificationText {
           case NotifiedEvents.PRECHECK_OVERRIDDEN ->
               "Precheck " + detail(event, "check") + " overridden: " + what;
           case NotifiedEvents.BREAK_GLASS_INVOKED -> "Break-glass, approvals skipped: " + what;
-          case NotifiedEvents.EXECUTION_FAILED -> "Execution failed: " + what;
+          case NotifiedEvents.EXECUTION_FAILED ->
+              (recoveryNeeded
+                      ? "Execution failed part-way, recovery needed: "
+                      : "Execution failed: ")
+                  + what;
           case NotifiedEvents.EXECUTION_SUCCEEDED -> "Execution succeeded: " + what;
           case NotifiedEvents.REQUEST_EXPIRED -> "Request expired: " + what;
           case NotifiedEvents.APPROVAL_DENIED -> "Request rejected: " + what;
@@ -94,6 +105,16 @@ final class NotificationText {
       }
     }
     link(event.executionId(), event.resourceId()).ifPresent(link -> line(text, "Open", link));
+    return text.toString();
+  }
+
+  /** The recovery notice of a FAILED execution, as a paragraph after the body; empty if none. */
+  static String recovery(java.util.List<String> lines) {
+    if (lines.isEmpty()) {
+      return "";
+    }
+    StringBuilder text = new StringBuilder("\n");
+    lines.forEach(line -> text.append(line).append('\n'));
     return text.toString();
   }
 

@@ -2,6 +2,7 @@ package io.continuity.server.notify;
 
 import io.continuity.server.audit.AuditTrail;
 import io.continuity.server.execution.ExecutionRequests;
+import io.continuity.server.execution.RecoveryPlans;
 import io.continuity.server.security.UserDirectory;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -33,6 +34,7 @@ class NotifyConfiguration {
       AuditTrail audit,
       NotificationRepository repository,
       ExecutionRequests requests,
+      RecoveryPlans recoveries,
       UserDirectory directory,
       NotificationText text,
       ObjectProvider<JavaMailSender> mail,
@@ -41,7 +43,12 @@ class NotifyConfiguration {
       Clock clock) {
     NotificationPlanner planner =
         new NotificationPlanner(
-            requests::find, directory, text, mail.getIfAvailable() != null, properties.webhooks());
+            requests::find,
+            directory,
+            text,
+            mail.getIfAvailable() != null,
+            properties.webhooks(),
+            recoveries::notice);
     return new NotificationProjector(
         audit, repository, planner, transactions, clock, properties.batchSize());
   }

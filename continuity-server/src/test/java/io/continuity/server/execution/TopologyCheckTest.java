@@ -71,4 +71,19 @@ class TopologyCheckTest {
     assertThat(check.passed()).isFalse();
     assertThat(check.detail()).contains("unreachable [west]");
   }
+
+  @Test
+  void aRecoveryThatStartsTheOldPrimaryPassesWhenNoPrimaryIsSeenAndTheSiteAnswers() {
+    CheckResult stopped = TopologyCheck.forResume("db", "east", seen(null));
+    CheckResult unreachable = TopologyCheck.forResume("db", "east", seen(null, "east"));
+    CheckResult elsewhere = TopologyCheck.forResume("db", "east", seen("west"));
+    CheckResult noProbe = TopologyCheck.forResume("db", "east", Optional.empty());
+
+    assertThat(stopped.passed()).isTrue();
+    assertThat(stopped.detail()).contains("this recovery starts it again");
+    assertThat(unreachable.passed()).isFalse();
+    assertThat(elsewhere.passed()).isFalse();
+    assertThat(elsewhere.detail()).contains("monitoring observes west");
+    assertThat(noProbe.passed()).isFalse();
+  }
 }

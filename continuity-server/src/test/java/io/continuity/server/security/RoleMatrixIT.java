@@ -98,6 +98,7 @@ class RoleMatrixIT {
         new Endpoint("GET", "/api/v1/executions", null, EVERYONE),
         new Endpoint("GET", "/api/v1/executions/{id}", null, EVERYONE),
         new Endpoint("GET", "/api/v1/executions/{id}/overrides", null, EVERYONE),
+        new Endpoint("GET", "/api/v1/executions/{id}/recovery", null, EVERYONE),
         new Endpoint("GET", "/api/v1/audit", null, EVERYONE),
         new Endpoint("GET", "/api/v1/audit/verify", null, EVERYONE),
         new Endpoint("GET", "/api/v1/tokens", null, EVERYONE),
@@ -128,6 +129,12 @@ class RoleMatrixIT {
             "/api/v1/executions/{id}/acknowledge",
             "{\"note\":\"checked by hand\"}",
             Set.of("alice", "bob", "admin"),
+            409),
+        new Endpoint(
+            "POST",
+            "/api/v1/executions/{id}/recovery",
+            "{\"option\":\"roll-back\",\"reason\":\"bring it back\"}",
+            REQUESTERS,
             409));
   }
 

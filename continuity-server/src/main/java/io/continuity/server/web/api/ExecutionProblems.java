@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @RestControllerAdvice(
     assignableTypes = {
       ExecutionsController.class,
+      ExecutionRecoveryController.class,
       ExecutionRunController.class,
       EvidenceController.class
     })

@@ -34,4 +34,10 @@ public final class ExecutionRequestBodies {
 
   /** Why a failed request is tried again. */
   public record Retry(String reason) {}
+
+  /**
+   * A recovery plan for a FAILED request: {@code option} {@code roll-back} or {@code roll-forward},
+   * why, and the change ticket when the policy asks for one.
+   */
+  public record Recover(String option, String reason, String changeTicket) {}
 }

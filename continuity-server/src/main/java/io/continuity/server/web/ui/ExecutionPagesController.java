@@ -15,6 +15,8 @@ import io.continuity.server.execution.ExecutionRequests;
 import io.continuity.server.execution.ExecutionTargetException;
 import io.continuity.server.execution.OverrideRefusedException;
 import io.continuity.server.execution.PrecheckOverrides;
+import io.continuity.server.execution.RecoveryPlans;
+import io.continuity.server.execution.RecoveryRefusedException;
 import io.continuity.server.execution.StepLog;
 import io.continuity.server.inventory.Inventory;
 import io.continuity.server.security.CurrentActor;
@@ -44,6 +46,7 @@ class ExecutionPagesController {
   private final Inventory inventory;
   private final PolicyHint policy;
   private final CurrentActor currentActor;
+  private final RecoveryPlans recoveries;
 
   ExecutionPagesController(
       ExecutionRequests requests,
@@ -52,7 +55,9 @@ class ExecutionPagesController {
       ExecutionConfirmation confirmation,
       Inventory inventory,
       PolicyHint policy,
-      CurrentActor currentActor) {
+      CurrentActor currentActor,
+      RecoveryPlans recoveries) {
+    this.recoveries = recoveries;
     this.requests = requests;
     this.steps = steps;
     this.overrides = overrides;
@@ -182,6 +187,34 @@ class ExecutionPagesController {
     }
   }
 
+  /** Requests a recovery plan of a FAILED run; on success, the new request's page. */
+  @PostMapping("/executions/{id}/recover")
+  ModelAndView recover(
+      @PathVariable String id,
+      @RequestParam(defaultValue = "") String option,
+      @RequestParam(defaultValue = "") String reason,
+      @RequestParam(defaultValue = "") String changeTicket,
+      Model model) {
+    load(id);
+    try {
+      ExecutionRequestSnapshot created =
+          recoveries.request(id, option, reason, Optional.of(changeTicket), actor());
+      return new ModelAndView("redirect:/executions/" + created.id());
+    } catch (RecoveryRefusedException | ExecutionTargetException e) {
+      model.addAttribute("actionError", e.getMessage());
+      ModelAndView view = new ModelAndView(page(load(id), model));
+      view.setStatus(
+          e instanceof RecoveryRefusedException ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST);
+      return view;
+    } catch (CommandRefusedException e) {
+      model.addAttribute("actionError", e.getMessage());
+      ModelAndView view = new ModelAndView(page(load(id), model));
+      view.setStatus(
+          e instanceof SeparationOfDutiesException ? HttpStatus.FORBIDDEN : HttpStatus.CONFLICT);
+      return view;
+    }
+  }
+
   private ModelAndView command(String id, Model model, Runnable action) {
     load(id);
     try {
@@ -213,6 +246,8 @@ class ExecutionPagesController {
             || state == ExecutionState.APPROVED
             || state == ExecutionState.READY_TO_START;
     model.addAttribute("preview", beforeStart ? confirmation.peek(request.id(), actor()) : null);
+    model.addAttribute(
+        "recovery", state == ExecutionState.FAILED ? recoveries.view(request.id()) : null);
     return "execution";
   }
 
