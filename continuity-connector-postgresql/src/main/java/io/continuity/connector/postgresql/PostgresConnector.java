@@ -124,6 +124,20 @@ public final class PostgresConnector implements Connector {
   }
 
   @Override
+  public OperationPlan planResumePrimary(String site) throws ConnectorException {
+    if (config.site(site).isEmpty()) {
+      throw ConnectorException.permanent("'" + site + "' is not a site of " + config.resourceId());
+    }
+    String other =
+        settings.sites().stream()
+            .map(SiteSettings::name)
+            .filter(n -> !n.equals(site))
+            .findFirst()
+            .orElseThrow();
+    return plans.resumePrimary(site, other);
+  }
+
+  @Override
   public StepResult execute(PlanStep step, StepContext context, Duration timeout)
       throws ConnectorException {
     if (context.plan().step(step.id()).isEmpty()) {

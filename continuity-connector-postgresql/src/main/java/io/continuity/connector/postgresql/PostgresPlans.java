@@ -246,6 +246,31 @@ final class PostgresPlans {
         true);
   }
 
+  /**
+   * The recovery of a switchover that quiesced {@code site}'s primary and failed before promoting:
+   * put it back to taking writes, verify a write, check the roles. Every step idempotent.
+   */
+  OperationPlan resumePrimary(String site, String other) {
+    return new OperationPlan(
+        OperationType.SWITCHOVER,
+        site,
+        List.of(
+            step(
+                ResumePrimary.STEP_ID,
+                "Put the old primary back",
+                StepKind.ACTION,
+                "Refused while "
+                    + other
+                    + " is a primary. Otherwise "
+                    + site
+                    + " is made writable again: its read-only default reset, or started with its"
+                    + " start host action. Safe to run again.",
+                settings.actionTimeout().plus(settings.statementTimeout().multipliedBy(3)),
+                true),
+            verifyWrites(site),
+            postcheckRoles(site, other)));
+  }
+
   private PlanStep verifyWrites(String target) {
     return step(
         VERIFY_WRITES,

@@ -3,7 +3,6 @@ package io.continuity.connector.postgresql;
 import io.continuity.connector.api.ConnectorException;
 import io.continuity.connector.api.StepContext;
 import io.continuity.connector.api.StepResult;
-import io.continuity.connector.support.HostActionRunner;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -72,25 +71,7 @@ final class QuiesceUndo {
   }
 
   private String restore(StepContext context, SiteSettings source) throws ConnectorException {
-    if (Facts.READ_ONLY.equals(context.facts().get(Facts.QUIESCE_METHOD))) {
-      return source.name() + " made writable" + ResyncWait.resetReadOnly(support, source);
-    }
-    if (!source.hasAction("start")) {
-      return source.name() + " has no start host action";
-    }
-    HostActionRunner.Outcome outcome =
-        support.hostActions.run(
-            "start",
-            source,
-            support.sites(context).target(),
-            context.executionId(),
-            support.settings.actionTimeout());
-    return outcome.succeeded()
-        ? source.name() + " started (" + outcome.output().strip() + ")"
-        : source.name()
-            + "'s start action exited with "
-            + outcome.exitCode()
-            + ": "
-            + outcome.output();
+    return new ResumePrimary(support)
+        .restore(source, support.sites(context).target(), context.executionId());
   }
 }

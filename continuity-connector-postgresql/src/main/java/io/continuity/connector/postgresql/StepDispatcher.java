@@ -22,6 +22,7 @@ final class StepDispatcher {
     FailbackSteps failback = new FailbackSteps(support);
     DrillSteps drill = new DrillSteps(support);
     CloneDrillSteps clone = new CloneDrillSteps(support);
+    ResumePrimary resume = new ResumePrimary(support);
     this.router =
         StepRouter.of("PostgreSQL")
             .on(PRECHECK_REPLICATION, (c, t) -> checks.precheckReplication(c))
@@ -46,6 +47,7 @@ final class StepDispatcher {
             .on(CREATE_CLONE, clone::create)
             .on(VALIDATE_CLONE, clone::validate)
             .on(DISCARD_CLONE, clone::discard)
+            .on(ResumePrimary.STEP_ID, (c, t) -> resume.step(c))
             .build();
   }
 
