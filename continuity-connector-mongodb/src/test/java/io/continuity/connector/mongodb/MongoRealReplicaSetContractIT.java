@@ -24,11 +24,10 @@ import org.junit.jupiter.api.BeforeAll;
  * the URI is the DR site's member, the others the primary site's; {@code
  * CONTINUITY_MONGODB_DR_HOSTS} (comma-separated {@code host:port}) chooses other DR members. Only
  * the contract runs here (probes, plans, prechecks): nothing changes roles on a real set. The user
- * needs a password (the contract checks it never leaks). Not part of the build (CI has no real
- * set); run it by hand: {@code ./mvnw -B -pl continuity-connector-mongodb -am verify -Dtest=none
- * -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=MongoRealReplicaSetContractCheck}.
+ * needs a password (the contract checks it never leaks). Skipped, with the reason printed, when the
+ * variable is not set (as in CI, which has no real replica set).
  */
-class MongoRealReplicaSetContractCheck extends ConnectorContract {
+class MongoRealReplicaSetContractIT extends ConnectorContract {
 
   private static ConnectionString uri;
 
@@ -39,7 +38,7 @@ class MongoRealReplicaSetContractCheck extends ConnectorContract {
       String reason =
           "CONTINUITY_MONGODB_URI is not set: no real replica set to run the contract against"
               + " (see the module README, 'Tests')";
-      System.out.println("MongoRealReplicaSetContractCheck skipped: " + reason);
+      System.out.println("MongoRealReplicaSetContractIT skipped: " + reason);
       Assumptions.abort(reason);
     }
     uri = new ConnectionString(value);
