@@ -250,6 +250,33 @@ class CommandLineAgainstServerIT {
     assertThat(follow.out()).contains("EXECUTION_SUCCEEDED");
   }
 
+  @Test
+  void theVersionIsTheSameInTheCommandLineAndInActuatorInfo() throws Exception {
+    PseudoTerminal.Session version = PseudoTerminal.piped(env("alice"), "--version");
+    assertThat(version.exitCode()).isZero();
+    assertThat(version.screen().strip()).isEqualTo("continuity " + CliVersion.current());
+    assertThat(CliVersion.current()).matches("\\d+\\.\\d+\\.\\d+.*");
+
+    // /actuator/info is for ADMIN only; the build writes the version into the server jar.
+    java.net.http.HttpResponse<String> info =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(server.url() + "/actuator/info"))
+                    .header(
+                        "Authorization",
+                        "Basic "
+                            + java.util.Base64.getEncoder()
+                                .encodeToString(
+                                    ("admin:" + DemoServer.PASSWORD)
+                                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(info.statusCode()).isEqualTo(200);
+    assertThat(ApiClient.JSON.readTree(info.body()).path("build").path("version").asText())
+        .isEqualTo(CliVersion.current());
+  }
+
   static String approvedTierOneRequest() {
     CliRun request =
         CliRun.run(
