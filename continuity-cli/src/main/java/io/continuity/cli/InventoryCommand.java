@@ -90,7 +90,7 @@ final class InventoryCommand implements Runnable {
               .post(
                   "/api/v1/inventory/reload" + (cancelPending ? "?cancelPending=true" : ""),
                   java.util.Map.of());
-      println("reloaded: " + result.toString());
+      println(ReloadSummary.of(result));
       return 0;
     }
   }

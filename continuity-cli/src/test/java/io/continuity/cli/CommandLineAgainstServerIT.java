@@ -25,7 +25,7 @@ class CommandLineAgainstServerIT {
   @BeforeAll
   static void startServerAndSignIn() throws Exception {
     server = DemoServer.start(dir);
-    for (String user : new String[] {"alice", "bob", "carol"}) {
+    for (String user : new String[] {"alice", "bob", "carol", "admin"}) {
       CliRun login =
           CliRun.run(env(user), DemoServer.PASSWORD + "\n", true, "login", "--user", user);
       assertThat(login.exitCode()).as(login.err()).isZero();
@@ -275,6 +275,18 @@ class CommandLineAgainstServerIT {
     assertThat(info.statusCode()).isEqualTo(200);
     assertThat(ApiClient.JSON.readTree(info.body()).path("build").path("version").asText())
         .isEqualTo(CliVersion.current());
+  }
+
+  @Test
+  void inventoryReloadIsForAdminsAndSaysWhatChanged() {
+    CliRun admin = CliRun.run(env("admin"), "inventory", "reload");
+    CliRun operator = CliRun.run(env("alice"), "inventory", "reload");
+
+    assertThat(admin.exitCode()).as(admin.err()).isZero();
+    assertThat(admin.out().strip()).isEqualTo("inventory reloaded: no changes");
+    assertThat(operator.exitCode()).isEqualTo(1);
+    assertThat(operator.err().lines()).hasSize(1);
+    assertThat(operator.err()).startsWith("error: ").contains("(403");
   }
 
   static String approvedTierOneRequest() {
