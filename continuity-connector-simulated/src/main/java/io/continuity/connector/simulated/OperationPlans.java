@@ -4,6 +4,7 @@ import io.continuity.connector.api.OperationPlan;
 import io.continuity.connector.api.OperationType;
 import io.continuity.connector.api.PlanStep;
 import io.continuity.connector.api.StepKind;
+import io.continuity.connector.support.StandardStepIds;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,23 +17,43 @@ import java.util.List;
 final class OperationPlans {
 
   /** Step ids, shared by the plans and the step simulator. */
-  static final String PRECHECK_REPLICATION = "precheck-replication";
+  static final String PRECHECK_REPLICATION = StandardStepIds.PRECHECK_REPLICATION;
 
-  static final String PRECHECK_TARGET = "precheck-target";
-  static final String QUIESCE_PRIMARY = "quiesce-primary";
-  static final String FENCE_OLD_PRIMARY = "fence-old-primary";
-  static final String CAPTURE_MARKERS = "capture-markers";
-  static final String RESYNC_TARGET = "resync-target";
-  static final String WAIT_FOR_CATCH_UP = "wait-for-catch-up";
-  static final String PROMOTE_TARGET = "promote-target";
-  static final String VERIFY_WRITES = "verify-writes";
-  static final String REJOIN_OLD_PRIMARY = "rejoin-old-primary";
-  static final String POSTCHECK_ROLES = "postcheck-roles";
+  static final String PRECHECK_TARGET = StandardStepIds.PRECHECK_TARGET;
+  static final String QUIESCE_PRIMARY = StandardStepIds.QUIESCE_PRIMARY;
+  static final String FENCE_OLD_PRIMARY = StandardStepIds.FENCE_OLD_PRIMARY;
+  static final String CAPTURE_MARKERS = StandardStepIds.CAPTURE_MARKERS;
+  static final String RESYNC_TARGET = StandardStepIds.RESYNC_TARGET;
+  static final String WAIT_FOR_CATCH_UP = StandardStepIds.WAIT_FOR_CATCH_UP;
+  static final String PROMOTE_TARGET = StandardStepIds.PROMOTE_TARGET;
+  static final String VERIFY_WRITES = StandardStepIds.VERIFY_WRITES;
+  static final String REJOIN_OLD_PRIMARY = StandardStepIds.REJOIN_OLD_PRIMARY;
+  static final String POSTCHECK_ROLES = StandardStepIds.POSTCHECK_ROLES;
   static final String RESUME_PRIMARY = "resume-primary";
   static final String CREATE_DRILL_CLONE = "create-drill-clone";
   static final String PROMOTE_DRILL_CLONE = "promote-drill-clone";
   static final String VERIFY_DRILL_WRITES = "verify-drill-writes";
   static final String DISCARD_DRILL_CLONE = "discard-drill-clone";
+
+  /** Every step id of the simulated plans, for the connector's step router. */
+  static final java.util.List<String> STEP_IDS =
+      java.util.List.of(
+          PRECHECK_REPLICATION,
+          PRECHECK_TARGET,
+          QUIESCE_PRIMARY,
+          FENCE_OLD_PRIMARY,
+          CAPTURE_MARKERS,
+          RESYNC_TARGET,
+          WAIT_FOR_CATCH_UP,
+          PROMOTE_TARGET,
+          VERIFY_WRITES,
+          REJOIN_OLD_PRIMARY,
+          POSTCHECK_ROLES,
+          RESUME_PRIMARY,
+          CREATE_DRILL_CLONE,
+          PROMOTE_DRILL_CLONE,
+          VERIFY_DRILL_WRITES,
+          DISCARD_DRILL_CLONE);
 
   private OperationPlans() {}
 

@@ -16,11 +16,11 @@ import io.continuity.connector.api.ProbeResult;
 import io.continuity.connector.api.SiteEndpoint;
 import io.continuity.connector.api.StepContext;
 import io.continuity.connector.api.StepResult;
+import io.continuity.connector.support.StepRouter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * A connector to a simulated primary/DR pair. Probes and steps follow the resource's script ({@link
@@ -41,6 +41,7 @@ public final class SimulatedConnector implements Connector {
   private final PayloadSanitizer sanitizer;
   private final ProbeSimulator probes;
   private final StepSimulator steps;
+  private final StepRouter router;
 
   SimulatedConnector(
       ConnectorConfig config,
@@ -65,6 +66,21 @@ public final class SimulatedConnector implements Connector {
     this.steps =
         new StepSimulator(
             topology, probes, new WriteStream(settings.writeRateBytesPerSecond()), clock);
+    StepRouter.Builder routes = StepRouter.of("simulated");
+    for (String id : OperationPlans.STEP_IDS) {
+      routes.on(id, (context, limit) -> simulate(id, context));
+    }
+    this.router = routes.build();
+  }
+
+  /** Runs one of the simulated plans' steps against the topology. */
+  private StepResult simulate(String id, StepContext context) throws ConnectorException {
+    PlanStep step = context.plan().step(id).orElseThrow();
+    return steps
+        .run(step, context)
+        .orElseThrow(
+            () ->
+                ConnectorException.notStarted("step '" + id + "' has no simulation", false, null));
   }
 
   @Override
@@ -122,12 +138,7 @@ public final class SimulatedConnector implements Connector {
     if (state.failStepOverride().or(settings::failStep).filter(step.id()::equals).isPresent()) {
       return StepResult.failed("step " + step.id() + " failed (simulated by failStep)");
     }
-    Optional<StepResult> result = steps.run(step, context);
-    if (result.isEmpty()) {
-      throw ConnectorException.permanent(
-          "step '" + step.id() + "' is not a step of the simulated connector's plans");
-    }
-    StepResult raw = result.get();
+    StepResult raw = router.run(step, context, timeout);
     return new StepResult(
         raw.outcome(), sanitizer.sanitizeText(raw.output()), raw.facts(), raw.marker(), raw.loss());
   }

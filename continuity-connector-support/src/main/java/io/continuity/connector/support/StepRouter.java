@@ -47,8 +47,10 @@ public final class StepRouter {
       throws ConnectorException {
     StepHandler handler = handlers.get(step.id());
     if (handler == null) {
-      throw ConnectorException.permanent(
-          "step '" + step.id() + "' is not a step of the " + connectorName + " connector's plans");
+      throw ConnectorException.notStarted(
+          "step '" + step.id() + "' is not a step of the " + connectorName + " connector's plans",
+          false,
+          null);
     }
     return handler.run(context, timeout);
   }
