@@ -65,6 +65,7 @@ final class MongoConnector implements Connector {
             .heartbeat()
             .map(spec -> new Heartbeat(settings.resourceId(), spec, clients));
     MongoSteps steps = new MongoSteps(settings, clients, prober, sanitizer);
+    MongoFailoverSteps failover = new MongoFailoverSteps(steps);
     FailbackSteps failback = new FailbackSteps(settings, clients, steps, sanitizer);
     CloneDrillSteps clone = new CloneDrillSteps(settings, clients, sanitizer);
     this.router =
@@ -77,14 +78,14 @@ final class MongoConnector implements Connector {
                 PROMOTE_TARGET,
                 (context, timeout) ->
                     context.plan().type() == OperationType.FAILOVER
-                        ? steps.promoteByForce(context, timeout)
+                        ? failover.promoteByForce(context, timeout)
                         : steps.promoteBySwitchover(context, timeout))
             .on(MongoPlans.UNFREEZE_OTHERS, steps::unfreezeOthers)
-            .on(FENCE_OLD_PRIMARY, steps::fence)
+            .on(FENCE_OLD_PRIMARY, failover::fence)
             .on(PRECHECK_FAILBACK, failback::precheck)
             .on(REJOIN_OLD_PRIMARY, failback::rejoin)
             .on(RESYNC_TARGET, failback::resync)
-            .on(CAPTURE_MARKERS, steps::captureMarkers)
+            .on(CAPTURE_MARKERS, failover::captureMarkers)
             .on(VALIDATE_STANDBY_READS, steps::validateReads)
             .on(CloneDrillSteps.CREATE_CLONE, clone::create)
             .on(CloneDrillSteps.VALIDATE_CLONE, clone::validate)
@@ -212,7 +213,7 @@ final class MongoConnector implements Connector {
   @Override
   public StepResult execute(PlanStep step, StepContext context, Duration timeout)
       throws ConnectorException {
-    return router.run(step, context, timeout);
+    return router.execute(step, context, timeout, settings.config());
   }
 
   @Override

@@ -7,7 +7,6 @@ import com.mongodb.WriteConcern;
 import io.continuity.connector.api.ConnectorException;
 import io.continuity.connector.api.LossEvidence;
 import io.continuity.connector.api.MemberEndpoint;
-import io.continuity.connector.api.ObservedMarker;
 import io.continuity.connector.api.OperationType;
 import io.continuity.connector.api.PayloadSanitizer;
 import io.continuity.connector.api.SiteEndpoint;
@@ -15,7 +14,6 @@ import io.continuity.connector.api.StepContext;
 import io.continuity.connector.api.StepOutcome;
 import io.continuity.connector.api.StepResult;
 import io.continuity.connector.support.Deadline;
-import io.continuity.connector.support.HostActionEndpoint;
 import io.continuity.connector.support.HostActionRunner;
 import io.continuity.connector.support.MemberProber;
 import io.continuity.connector.support.MemberProber.MemberAnswer;
@@ -47,14 +45,14 @@ final class MongoSteps {
   static final String CONCLUSION = "conclusion";
   static final String EVIDENCE = "evidence";
 
-  private static final Duration POLL = Duration.ofMillis(100);
-  private static final int LOCK_TIMEOUT = 24;
+  static final Duration POLL = Duration.ofMillis(100);
+  static final int LOCK_TIMEOUT = 24;
 
-  private final MongoSettings settings;
-  private final MemberClients clients;
-  private final MemberProber prober;
-  private final PayloadSanitizer sanitizer;
-  private final HostActionRunner hostActions;
+  final MongoSettings settings;
+  final MemberClients clients;
+  final MemberProber prober;
+  final PayloadSanitizer sanitizer;
+  final HostActionRunner hostActions;
 
   MongoSteps(
       MongoSettings settings,
@@ -94,7 +92,7 @@ final class MongoSteps {
         .findFirst();
   }
 
-  private MemberEndpoint endpoint(String member) {
+  MemberEndpoint endpoint(String member) {
     return settings.sites().stream()
         .flatMap(s -> s.members().stream())
         .filter(m -> m.name().equals(member))
@@ -103,7 +101,7 @@ final class MongoSteps {
   }
 
   /** The configured member that answered as {@code host} (its replica-set name). */
-  private static Optional<MemberAnswer<MemberView>> byHost(
+  static Optional<MemberAnswer<MemberView>> byHost(
       List<MemberAnswer<MemberView>> answers, String host) {
     return answers.stream()
         .filter(a -> a.value().flatMap(MemberView::me).map(host::equals).orElse(false))
@@ -631,7 +629,7 @@ final class MongoSteps {
     return result.withLoss(loss);
   }
 
-  private StepResult alreadyPromoted(StepContext context, MemberView target) {
+  StepResult alreadyPromoted(StepContext context, MemberView target) {
     Optional<OpTime> last = context.fact(FINAL_OPTIME).flatMap(OpTime::parse);
     Optional<OpTime> reached = context.fact(TARGET_OPTIME).flatMap(OpTime::parse);
     LossEvidence loss =
@@ -643,243 +641,6 @@ final class MongoSteps {
                     + " final optime");
     return succeeded(target.member() + " is already primary (a re-run)\n" + loss.statement())
         .withLoss(loss);
-  }
-
-  // ------------------------------------------------------------------ failover
-
-  StepResult fence(StepContext context, Duration timeout) throws ConnectorException {
-    Sites sites = sites(context);
-    Map<String, String> facts = new LinkedHashMap<>();
-    recordSourcePrimary(observe(Duration.ofSeconds(5)), sites, facts);
-    String command =
-        settings
-            .action(sites.source(), "fence")
-            .orElseThrow(
-                () ->
-                    ConnectorException.notStarted(
-                        "site " + sites.source().name() + " has no 'action.fence'", false, null));
-    MemberEndpoint first = sites.source().members().get(0);
-    HostActionRunner.Outcome outcome =
-        hostActions.run(
-            "fence",
-            command,
-            new HostActionEndpoint(sites.source().name(), first.host(), first.port()),
-            new HostActionEndpoint(
-                sites.target().name(), sites.member().host(), sites.member().port()),
-            context.executionId(),
-            min(settings.actionTimeout(), timeout));
-    if (!outcome.succeeded()) {
-      return failed(
-          "fence action of "
-              + sites.source().name()
-              + " exited with "
-              + outcome.exitCode()
-              + ":\n"
-              + outcome.output(),
-          facts);
-    }
-    Deadline deadline = Deadline.in(Duration.ofSeconds(5));
-    Optional<String> fenced =
-        deadline.pollUntil(
-            Duration.ofMillis(200),
-            () -> {
-              List<String> writable =
-                  observe(Duration.ofSeconds(3)).stream()
-                      .filter(a -> a.site().name().equals(sites.source().name()))
-                      .flatMap(a -> a.value().stream())
-                      .filter(MemberView::writablePrimary)
-                      .map(MemberView::member)
-                      .toList();
-              return writable.isEmpty() ? Optional.of("none") : Optional.empty();
-            });
-    if (fenced.isEmpty()) {
-      return failed(
-          "a member of "
-              + sites.source().name()
-              + " still answers as primary after its fence action;"
-              + " a forced reconfig now would make two primaries:\n"
-              + outcome.output(),
-          facts);
-    }
-    return succeeded(
-        "no member of " + sites.source().name() + " takes writes\n" + outcome.output(), facts);
-  }
-
-  StepResult captureMarkers(StepContext context, Duration timeout) throws ConnectorException {
-    Sites sites = sites(context);
-    List<MemberAnswer<MemberView>> answers = observe(timeout);
-    Optional<MemberView> target = view(answers, sites.member().name());
-    Optional<OpTime> reached = target.flatMap(MemberView::appliedPosition);
-    if (reached.isEmpty()) {
-      return failed(sites.member().name() + " reports no applied optime", Map.of());
-    }
-    Map<String, String> facts = new LinkedHashMap<>();
-    facts.put(TARGET_OPTIME, reached.get().value());
-    target.flatMap(MemberView::durable).ifPresent(d -> facts.put("targetDurableOpTime", d.value()));
-    LossEvidence loss = failoverEvidence(context, reached.get());
-    facts.put(CONCLUSION, loss.conclusion().name());
-    facts.put(EVIDENCE, loss.statement());
-    return new StepResult(
-            StepOutcome.SUCCEEDED, loss.statement(), facts, Optional.of(reached.get().marker()))
-        .withLoss(loss);
-  }
-
-  StepResult promoteByForce(StepContext context, Duration timeout) throws ConnectorException {
-    Sites sites = sites(context);
-    List<MemberAnswer<MemberView>> answers = observe(timeout);
-    Optional<MemberView> target = view(answers, sites.member().name());
-    if (target.isEmpty()) {
-      throw ConnectorException.notStarted(sites.member().name() + " does not answer", true, null);
-    }
-    if (target.get().writablePrimary()) {
-      OpTime reached =
-          context
-              .fact(TARGET_OPTIME)
-              .flatMap(OpTime::parse)
-              .or(() -> target.get().appliedPosition())
-              .orElseThrow();
-      LossEvidence loss = failoverEvidence(context, reached);
-      return succeeded(
-              target.get().member() + " is already primary (a re-run)\n" + loss.statement())
-          .withLoss(loss);
-    }
-    List<String> writable =
-        answers.stream()
-            .flatMap(a -> a.value().stream())
-            .filter(MemberView::writablePrimary)
-            .map(MemberView::member)
-            .toList();
-    if (!writable.isEmpty()) {
-      return failed(
-          "REFUSED: "
-              + writable
-              + " still take writes; MongoDB: never force a reconfig while there is a"
-              + " primary. Nothing was changed",
-          Map.of());
-    }
-    OpTime reached =
-        target
-            .get()
-            .appliedPosition()
-            .orElseThrow(
-                () -> ConnectorException.notStarted("the target reports no optime", true, null));
-    MemberEndpoint endpoint = sites.member();
-    Document config;
-    try {
-      config =
-          clients
-              .run(endpoint, "admin", new Document("replSetGetConfig", 1), Duration.ofSeconds(10))
-              .get("config", Document.class);
-    } catch (MongoException e) {
-      throw MongoFailures.forStep("replSetGetConfig", endpoint.name(), e, sanitizer);
-    }
-    List<String> survivors =
-        answers.stream()
-            .filter(a -> a.site().name().equals(sites.target().name()))
-            .flatMap(a -> a.value().stream())
-            .flatMap(v -> v.me().stream())
-            .toList();
-    String targetHost = target.get().me().orElseThrow();
-    List<Document> kept = new ArrayList<>();
-    for (Object o : config.getList("members", Object.class)) {
-      Document m = (Document) o;
-      String host = m.getString("host");
-      if (survivors.contains(host)) {
-        if (host.equals(targetHost)) {
-          Object priority = m.get("priority");
-          if (!(priority instanceof Number n) || n.doubleValue() < 1) {
-            m.put("priority", 1);
-          }
-          m.put("votes", 1);
-        }
-        kept.add(m);
-      }
-    }
-    config.put("members", kept);
-    config.put("version", ((Number) config.get("version")).intValue() + 1);
-    try {
-      clients.run(
-          endpoint,
-          "admin",
-          new Document("replSetReconfig", config).append("force", true),
-          Duration.ofSeconds(30));
-    } catch (MongoCommandException e) {
-      return failed(
-          "REFUSED by MongoDB: " + MongoFailures.describe(e) + "; nothing was changed", Map.of());
-    } catch (MongoException e) {
-      throw MongoFailures.forStep("replSetReconfig force", endpoint.name(), e, sanitizer);
-    }
-    Deadline deadline = Deadline.in(min(settings.promoteTimeout(), timeout));
-    Optional<MemberView> promoted =
-        deadline.pollUntil(
-            POLL,
-            () ->
-                view(observe(Duration.ofSeconds(5)), endpoint.name())
-                    .filter(MemberView::writablePrimary));
-    LossEvidence loss = failoverEvidence(context, reached);
-    Map<String, String> facts = new LinkedHashMap<>();
-    facts.put(TARGET_OPTIME, reached.value());
-    facts.put(CONCLUSION, loss.conclusion().name());
-    facts.put(EVIDENCE, loss.statement());
-    if (promoted.isEmpty()) {
-      return new StepResult(
-              StepOutcome.FAILED,
-              "the forced config (members "
-                  + survivors
-                  + ") was applied on "
-                  + endpoint.name()
-                  + " but it did not become primary within "
-                  + settings.promoteTimeout(),
-              facts,
-              Optional.of(reached.marker()))
-          .withLoss(loss);
-    }
-    return new StepResult(
-            StepOutcome.SUCCEEDED,
-            endpoint.name()
-                + " is primary with the forced config (members "
-                + survivors
-                + ")\n"
-                + loss.statement(),
-            facts,
-            Optional.of(reached.marker()))
-        .withLoss(loss);
-  }
-
-  /** The loss evidence of a failover whose target reached {@code reached}. */
-  private LossEvidence failoverEvidence(StepContext context, OpTime reached)
-      throws ConnectorException {
-    Optional<ObservedMarker> monitored =
-        context.lastPrimaryMarker().filter(m -> OpTime.of(m.marker()).isPresent());
-    Optional<OpTime> recorded = context.fact(PRIMARY_OPTIME).flatMap(OpTime::parse);
-    Optional<Instant> recordedAt = context.fact(PRIMARY_SEEN_AT).map(Instant::parse);
-    Optional<ObservedMarker> byRun =
-        recorded.isPresent() && recordedAt.isPresent()
-            ? Optional.of(
-                new ObservedMarker(
-                    sites(context).source().name(), recorded.get().marker(), recordedAt.get()))
-            : Optional.empty();
-    boolean monitoringIsLater =
-        monitored.isPresent()
-            && (byRun.isEmpty() || monitored.get().marker().hasReached(byRun.get().marker()));
-    return monitoringIsLater
-        ? Evidence.failover(reached, monitored, "monitoring", Optional.empty())
-        : Evidence.failover(reached, byRun, "this run, before fencing", Optional.empty());
-  }
-
-  private void recordSourcePrimary(
-      List<MemberAnswer<MemberView>> answers, Sites sites, Map<String, String> facts) {
-    answers.stream()
-        .filter(a -> a.site().name().equals(sites.source().name()))
-        .flatMap(a -> a.value().stream())
-        .filter(MemberView::writablePrimary)
-        .flatMap(v -> v.position().stream())
-        .max(OpTime::compareTo)
-        .ifPresent(
-            o -> {
-              facts.put(PRIMARY_OPTIME, o.value());
-              facts.put(PRIMARY_SEEN_AT, Instant.now().toString());
-            });
   }
 
   // ------------------------------------------------------------------ drill and checks
@@ -1006,7 +767,7 @@ final class MongoSteps {
 
   // ------------------------------------------------------------------ helpers
 
-  private static Map<String, String> baseFacts(Sites sites) {
+  static Map<String, String> baseFacts(Sites sites) {
     Map<String, String> facts = new LinkedHashMap<>();
     facts.put(SOURCE, sites.source().name());
     facts.put(TARGET, sites.target().name());
@@ -1014,20 +775,36 @@ final class MongoSteps {
     return facts;
   }
 
-  private StepResult succeeded(String output) {
+  StepResult succeeded(String output) {
     return StepResult.succeeded(sanitizer.sanitizeText(output));
   }
 
-  private StepResult succeeded(String output, Map<String, String> facts) {
+  StepResult succeeded(String output, Map<String, String> facts) {
     return StepResult.succeeded(sanitizer.sanitizeText(output), facts);
   }
 
-  private StepResult failed(String output, Map<String, String> facts) {
+  StepResult failed(String output, Map<String, String> facts) {
     return new StepResult(
         StepOutcome.FAILED, sanitizer.sanitizeText(output), facts, Optional.empty());
   }
 
   static Duration min(Duration a, Duration b) {
     return a.compareTo(b) <= 0 ? a : b;
+  }
+
+  /** Records where this run saw the source's primary (its optime and when). */
+  static void recordSourcePrimary(
+      List<MemberAnswer<MemberView>> answers, Sites sites, Map<String, String> facts) {
+    answers.stream()
+        .filter(a -> a.site().name().equals(sites.source().name()))
+        .flatMap(a -> a.value().stream())
+        .filter(MemberView::writablePrimary)
+        .flatMap(v -> v.position().stream())
+        .max(OpTime::compareTo)
+        .ifPresent(
+            o -> {
+              facts.put(PRIMARY_OPTIME, o.value());
+              facts.put(PRIMARY_SEEN_AT, Instant.now().toString());
+            });
   }
 }

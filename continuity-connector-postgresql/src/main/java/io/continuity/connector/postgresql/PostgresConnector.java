@@ -140,15 +140,7 @@ public final class PostgresConnector implements Connector {
   @Override
   public StepResult execute(PlanStep step, StepContext context, Duration timeout)
       throws ConnectorException {
-    if (context.plan().step(step.id()).isEmpty()) {
-      throw ConnectorException.permanent(
-          "step '" + step.id() + "' is not part of the plan in the context: run steps of one plan");
-    }
-    if (config.site(context.plan().targetSite()).isEmpty()) {
-      throw ConnectorException.permanent(
-          "the plan's target site is not a site of " + config.resourceId());
-    }
-    return steps.run(step, context, StepSupport.limit(step.timeout(), timeout));
+    return steps.run(step, context, timeout, config);
   }
 
   @Override

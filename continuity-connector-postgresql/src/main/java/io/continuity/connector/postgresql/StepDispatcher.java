@@ -2,6 +2,7 @@ package io.continuity.connector.postgresql;
 
 import static io.continuity.connector.postgresql.StepIds.*;
 
+import io.continuity.connector.api.ConnectorConfig;
 import io.continuity.connector.api.ConnectorException;
 import io.continuity.connector.api.OperationType;
 import io.continuity.connector.api.PlanStep;
@@ -51,7 +52,8 @@ final class StepDispatcher {
             .build();
   }
 
-  StepResult run(PlanStep step, StepContext context, Duration timeout) throws ConnectorException {
-    return router.run(step, context, timeout);
+  StepResult run(PlanStep step, StepContext context, Duration timeout, ConnectorConfig config)
+      throws ConnectorException {
+    return router.execute(step, context, timeout, config);
   }
 }

@@ -126,8 +126,10 @@ public final class SimulatedConnector implements Connector {
   public StepResult execute(PlanStep step, StepContext context, Duration timeout)
       throws ConnectorException {
     if (context.plan().step(step.id()).isEmpty()) {
-      throw ConnectorException.permanent(
-          "step '" + step.id() + "' is not part of the plan in the context: run steps of one plan");
+      throw ConnectorException.notStarted(
+          "step '" + step.id() + "' is not part of the plan in the context: run steps of one plan",
+          false,
+          null);
     }
     TopologyState state = topology.snapshot();
     if (state.hangStepOverride().or(settings::hangStep).filter(step.id()::equals).isPresent()) {

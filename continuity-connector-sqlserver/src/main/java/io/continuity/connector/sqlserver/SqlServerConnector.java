@@ -122,16 +122,7 @@ final class SqlServerConnector implements Connector {
   @Override
   public StepResult execute(PlanStep step, StepContext context, Duration timeout)
       throws ConnectorException {
-    if (context.plan().step(step.id()).isEmpty()) {
-      throw ConnectorException.permanent(
-          "step '" + step.id() + "' is not part of the plan in the context: run steps of one plan");
-    }
-    if (config.site(context.plan().targetSite()).isEmpty()) {
-      throw ConnectorException.permanent(
-          "the plan's target site is not a site of " + config.resourceId());
-    }
-    Duration bounded = step.timeout().compareTo(timeout) < 0 ? step.timeout() : timeout;
-    return router.run(step, context, bounded);
+    return router.execute(step, context, timeout, config);
   }
 
   @Override

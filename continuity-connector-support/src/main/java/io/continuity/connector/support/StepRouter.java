@@ -1,5 +1,6 @@
 package io.continuity.connector.support;
 
+import io.continuity.connector.api.ConnectorConfig;
 import io.continuity.connector.api.ConnectorException;
 import io.continuity.connector.api.PlanStep;
 import io.continuity.connector.api.StepContext;
@@ -53,6 +54,28 @@ public final class StepRouter {
           null);
     }
     return handler.run(context, timeout);
+  }
+
+  /**
+   * Runs {@code step} as a connector's {@code execute} must: only a step of the plan in the context
+   * whose target is one of the resource's sites, within the step's own timeout or the caller's,
+   * whichever is shorter. A step refused here did not run.
+   */
+  public StepResult execute(
+      PlanStep step, StepContext context, Duration timeout, ConnectorConfig config)
+      throws ConnectorException {
+    if (context.plan().step(step.id()).isEmpty()) {
+      throw ConnectorException.notStarted(
+          "step '" + step.id() + "' is not part of the plan in the context: run steps of one plan",
+          false,
+          null);
+    }
+    if (config.site(context.plan().targetSite()).isEmpty()) {
+      throw ConnectorException.notStarted(
+          "the plan's target site is not a site of " + config.resourceId(), false, null);
+    }
+    Duration limit = step.timeout().compareTo(timeout) < 0 ? step.timeout() : timeout;
+    return run(step, context, limit);
   }
 
   /** Collects the handlers; a step id registered twice is a programming error. */
