@@ -75,6 +75,7 @@ curl -fs -u "dave:$PASSWORD" "$BASE/api/v1/status/summary" | python3 -c \
 for _ in 1 2 3 4 5; do
   curl -s -o /dev/null -u "dave:$PASSWORD" -w '%{size_download} %{time_total}\n' "$BASE/"
 done | sort -k2 -n | awk '{s[NR]=$1; t[NR]=$2} END {printf "dashboard /: %d bytes, median %.0f ms (min %.0f, max %.0f)\n", s[3], t[3]*1000, t[1]*1000, t[5]*1000}'
+curl -s -o /dev/null --compressed -u "dave:$PASSWORD" -w 'dashboard / gzipped: %{size_download} bytes\n' "$BASE/"
 for path in "/api/v1/status/summary" "/api/v1/status?status=RED&page=1&size=50" "/api/v1/status"; do
   curl -s -o /dev/null -u "dave:$PASSWORD" -w "api $path: %{size_download} bytes, %{time_total} s\n" "$BASE$path"
 done
