@@ -28,22 +28,7 @@ JAR=continuity-server/target/continuity-server.jar
 WORK="$(mktemp -d /tmp/continuity-bench.XXXXXX)"
 trap 'kill "${SERVER_PID:-}" 2>/dev/null || true; wait "${SERVER_PID:-}" 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
-python3 - "$N" "$LATENCY" > "$WORK/inventory.yaml" <<'PY'
-import sys
-n, latency = int(sys.argv[1]), sys.argv[2]
-print("resources:")
-for i in range(n):
-    print(f"""  - id: bench-{i:05d}
-    name: Bench {i}
-    platform: simulated
-    tier: {1 if i % 4 == 0 else 2}
-    environment: bench
-    owner: bench@example.com
-    sites: {{ primary: east, dr: west }}
-    rpo: {{ target: 5m }}
-    connector:
-      settings: {{ scenario: steady, probeLatency: {latency}, seed: "{i}" }}""")
-PY
+python3 scripts/bench-inventory.py "$N" "$LATENCY" > "$WORK/inventory.yaml"
 
 echo "bench: N=$N interval=${INTERVAL}s probe latency=$LATENCY duration=${DURATION}s heap=-Xmx$HEAP pool=$POOL"
 java -Xmx"$HEAP" -jar "$JAR" --spring.profiles.active=demo \

@@ -1,22 +1,24 @@
 package io.continuity.server.web.api;
 
-import io.continuity.server.execution.ExecutionDoubt;
 import io.continuity.server.execution.ExecutionDoubts;
 import io.continuity.server.monitoring.MonitoringStatus;
 import io.continuity.server.monitoring.ResourceStatus;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
 
 /**
  * DR readiness status of resources and groups: GREEN, YELLOW or RED with reasons, evidence age and
  * visibility; while visibility is lost, the last known status and its age; a resource whose last
- * execution ended in doubt carries it until someone acknowledges it. Any role may read it.
+ * execution ended in doubt carries it until someone acknowledges it. Any role may read it. The
+ * estate-wide answers carry a weak ETag over the readiness they state (see {@link EstateRead#etag})
+ * and answer 304 to a client that already has it.
  */
 @RestController
 public class StatusController {
@@ -24,27 +26,81 @@ public class StatusController {
   private final MonitoringStatus monitoring;
   private final Clock clock;
   private final ExecutionDoubts doubts;
+  private final StatusQuery query;
 
-  public StatusController(MonitoringStatus monitoring, Clock clock, ExecutionDoubts doubts) {
+  public StatusController(
+      MonitoringStatus monitoring, Clock clock, ExecutionDoubts doubts, StatusQuery query) {
     this.monitoring = monitoring;
     this.clock = clock;
     this.doubts = doubts;
+    this.query = query;
   }
 
-  /** Every resource and every group. */
+  /**
+   * Without parameters every resource and every group (for scripts); with a filter, search or page
+   * ({@code status}, {@code tier}, {@code platform}, {@code environment}, {@code q}, {@code page},
+   * {@code size}) one page of matching resources, worst first.
+   */
   @GetMapping("/api/v1/status")
-  public StatusOverview overview() {
-    Instant now = clock.instant();
-    List<ResourceStatus> resources = monitoring.resources();
-    Map<String, ExecutionDoubt> inDoubt = doubts.all();
-    return new StatusOverview(
-        resources.stream()
-            .map(
-                r ->
-                    StatusViews.resource(
-                        r, now, Optional.ofNullable(inDoubt.get(r.resource().id()))))
-            .toList(),
-        monitoring.groups(resources).stream().map(g -> StatusViews.group(g, now)).toList());
+  public ResponseEntity<?> overview(
+      @RequestParam(required = false) String status,
+      @RequestParam(required = false) String tier,
+      @RequestParam(required = false) String platform,
+      @RequestParam(required = false) String environment,
+      @RequestParam(required = false) String q,
+      @RequestParam(required = false) String page,
+      @RequestParam(required = false) String size,
+      WebRequest request) {
+    StatusCriteria criteria =
+        StatusCriteria.parse(status, tier, platform, environment, q, page, size);
+    EstateRead read = query.read();
+    if (criteria.unfiltered() && page == null && size == null) {
+      String etag = read.etag("all", read.resources(), read.groups());
+      if (request.checkNotModified(etag)) {
+        return null;
+      }
+      return ok(etag)
+          .body(
+              new StatusOverview(
+                  read.resources().stream()
+                      .map(r -> StatusViews.resource(r, read.now(), read.doubtOf(id(r))))
+                      .toList(),
+                  read.groups().stream().map(g -> StatusViews.group(g, read.now())).toList()));
+    }
+    List<ResourceStatus> matching = read.matching(criteria);
+    List<ResourceStatus> shown = read.page(matching, criteria);
+    var groups = read.groupsMatching(criteria);
+    String etag = read.etag("page" + criteria.queryString() + "#" + matching.size(), shown, groups);
+    if (request.checkNotModified(etag)) {
+      return null;
+    }
+    return ok(etag)
+        .body(
+            new StatusPage(
+                shown.stream()
+                    .map(r -> StatusViews.resource(r, read.now(), read.doubtOf(id(r))))
+                    .toList(),
+                groups.stream().map(g -> StatusViews.group(g, read.now())).toList(),
+                criteria.page(),
+                criteria.size(),
+                matching.size(),
+                Math.max(1, (matching.size() + criteria.size() - 1) / criteria.size())));
+  }
+
+  /** Counts by status, tier, platform and environment, and every group with its status. */
+  @GetMapping("/api/v1/status/summary")
+  public ResponseEntity<StatusSummary> summary(WebRequest request) {
+    EstateRead read = query.read();
+    EstateCounts counts = read.counts();
+    String etag = read.etag("summary" + counts, List.of(), read.groups());
+    if (request.checkNotModified(etag)) {
+      return null;
+    }
+    return ok(etag)
+        .body(
+            new StatusSummary(
+                counts,
+                read.groups().stream().map(g -> StatusViews.group(g, read.now())).toList()));
   }
 
   /** One resource's status; 404 when it is not in the inventory. */
@@ -54,5 +110,13 @@ public class StatusController {
         .resource(id)
         .map(r -> StatusViews.resource(r, clock.instant(), doubts.of(id)))
         .orElseThrow(() -> new NotFoundException("resource", id));
+  }
+
+  private static ResponseEntity.BodyBuilder ok(String etag) {
+    return ResponseEntity.ok().eTag(etag).cacheControl(CacheControl.noCache().cachePrivate());
+  }
+
+  private static String id(ResourceStatus status) {
+    return status.resource().id();
   }
 }

@@ -1,45 +1,69 @@
 package io.continuity.server.web.ui;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.view.RedirectView;
 
-/** The estate dashboard and the fragment its tiles refresh from every few seconds (htmx). */
+/**
+ * The summary-first estate dashboard and the fragment it refreshes from (htmx, every {@code
+ * continuity.console.refresh-seconds}); the refresh sends its last tag and gets a 304 while the
+ * estate's readiness is unchanged. A dashboard URL with filters (the old filtered view) goes to the
+ * paged list, which serves filters now.
+ */
 @Controller
 class DashboardController {
 
-  private final EstateTiles tiles;
+  private final EstateDashboard dashboard;
+  private final int refreshSeconds;
 
-  DashboardController(EstateTiles tiles) {
-    this.tiles = tiles;
+  DashboardController(
+      EstateDashboard dashboard,
+      @Value("${continuity.console.refresh-seconds:5}") int refreshSeconds) {
+    this.dashboard = dashboard;
+    this.refreshSeconds = refreshSeconds;
   }
 
   @GetMapping("/")
-  String dashboard(
-      @RequestParam(required = false) String tier,
-      @RequestParam(required = false) String platform,
-      @RequestParam(required = false) String environment,
-      @RequestParam(required = false) String status,
-      Model model) {
-    EstateFilter filter = new EstateFilter(tier, platform, environment, status);
-    model.addAttribute("filter", filter);
-    model.addAttribute("tiles", tiles.tiles(filter));
-    model.addAttribute("platforms", tiles.platforms());
-    model.addAttribute("environments", tiles.environments());
+  Object dashboard(WebRequest request, Model model) {
+    if (request.getParameterMap().keySet().stream()
+        .anyMatch(p -> EstateListController.PARAMETERS.contains(p))) {
+      RedirectView redirect = new RedirectView("/estate?" + queryOf(request));
+      redirect.setContextRelative(true);
+      return redirect;
+    }
+    model.addAttribute("view", dashboard.view(dashboard.snapshot()));
+    model.addAttribute("refresh", "every " + refreshSeconds + "s");
     return "dashboard";
   }
 
   @GetMapping("/fragments/estate")
-  String estate(
-      @RequestParam(required = false) String tier,
-      @RequestParam(required = false) String platform,
-      @RequestParam(required = false) String environment,
-      @RequestParam(required = false) String status,
-      Model model) {
-    EstateFilter filter = new EstateFilter(tier, platform, environment, status);
-    model.addAttribute("filter", filter);
-    model.addAttribute("tiles", tiles.tiles(filter));
-    return "dashboard :: tiles";
+  String estate(WebRequest request, Model model) {
+    EstateDashboard.Snapshot snapshot = dashboard.snapshot();
+    if (request.checkNotModified(snapshot.etag())) {
+      return null;
+    }
+    model.addAttribute("view", dashboard.view(snapshot));
+    return "dashboard :: estate";
+  }
+
+  private static String queryOf(WebRequest request) {
+    StringBuilder q = new StringBuilder();
+    request
+        .getParameterMap()
+        .forEach(
+            (name, values) -> {
+              for (String value : values) {
+                q.append(q.length() == 0 ? "" : "&")
+                    .append(
+                        java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8))
+                    .append('=')
+                    .append(
+                        java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8));
+              }
+            });
+    return q.toString();
   }
 }

@@ -6,67 +6,35 @@ import io.continuity.server.execution.ExecutionDoubt;
 import io.continuity.server.execution.ExecutionDoubts;
 import io.continuity.server.inventory.Inventory;
 import io.continuity.server.monitoring.GroupStatus;
-import io.continuity.server.monitoring.MonitoringStatus;
 import io.continuity.server.monitoring.ResourceStatus;
-import java.time.Clock;
+import io.continuity.server.web.api.EstateRead;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
-/** Builds the dashboard's tiles from one consistent read of the monitoring status. */
+/** Builds the console's tiles (dashboard, lists, resource and group pages) from status reads. */
 @Component
 class EstateTiles {
 
-  private final MonitoringStatus monitoring;
   private final Inventory inventory;
-  private final Clock clock;
   private final ExecutionDoubts doubts;
 
-  EstateTiles(
-      MonitoringStatus monitoring, Inventory inventory, Clock clock, ExecutionDoubts doubts) {
-    this.monitoring = monitoring;
+  EstateTiles(Inventory inventory, ExecutionDoubts doubts) {
     this.inventory = inventory;
-    this.clock = clock;
     this.doubts = doubts;
   }
 
-  /** Groups first, then resources, each filtered. */
-  List<Tile> tiles(EstateFilter filter) {
-    Instant now = clock.instant();
-    List<ResourceStatus> resources = monitoring.resources();
-    Map<String, ResourceStatus> byId =
-        resources.stream()
-            .collect(Collectors.toMap(s -> s.resource().id(), Function.identity(), (a, b) -> a));
-    List<Tile> tiles = new ArrayList<>();
-    Map<String, ExecutionDoubt> inDoubt = doubts.all();
-    for (GroupStatus group : monitoring.groups(resources)) {
-      boolean anyMemberFits =
-          group.group().members().stream()
-              .map(byId::get)
-              .anyMatch(
-                  s ->
-                      s != null
-                          && filter.acceptsResource(
-                              s.resource().platform().name(), s.resource().environment()));
-      Tile tile = groupTile(group, now);
-      if (anyMemberFits && filter.accepts(tile)) {
-        tiles.add(tile);
-      }
-    }
-    for (ResourceStatus status : resources) {
-      Resource r = status.resource();
-      Tile tile = resourceTile(status, now, Optional.ofNullable(inDoubt.get(r.id())));
-      if (filter.acceptsResource(r.platform().name(), r.environment()) && filter.accepts(tile)) {
-        tiles.add(tile);
-      }
-    }
-    return tiles;
+  /** The tiles of these resources, in this order, with their execution doubts. */
+  List<Tile> resourceTiles(List<ResourceStatus> resources, EstateRead read) {
+    return resources.stream()
+        .map(s -> resourceTile(s, read.now(), read.doubtOf(s.resource().id())))
+        .toList();
+  }
+
+  List<Tile> groupTiles(List<GroupStatus> groups, Instant now) {
+    return groups.stream().map(g -> groupTile(g, now)).toList();
   }
 
   /** The distinct platforms and environments, for the filter form's choices. */
@@ -87,7 +55,7 @@ class EstateTiles {
     return resourceTile(status, now, doubts.of(status.resource().id()));
   }
 
-  private Tile resourceTile(ResourceStatus status, Instant now, Optional<ExecutionDoubt> doubt) {
+  Tile resourceTile(ResourceStatus status, Instant now, Optional<ExecutionDoubt> doubt) {
     Resource r = status.resource();
     StatusOutcome outcome = status.outcome();
     String primary = currentPrimary(r);

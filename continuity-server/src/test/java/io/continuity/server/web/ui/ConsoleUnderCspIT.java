@@ -92,7 +92,13 @@ class ConsoleUnderCspIT {
         new Page.WaitForResponseOptions().setTimeout(15_000),
         () -> {});
     for (String path :
-        List.of("/executions", "/audit", "/inbox", "/tokens", "/groups/console-stack")) {
+        List.of(
+            "/executions",
+            "/audit",
+            "/inbox",
+            "/tokens",
+            "/groups/console-stack",
+            "/estate?q=console&page=1")) {
       alice.navigate(path);
       assertThat(alice.locator("[data-testid=current-user]")).hasText("alice");
     }
