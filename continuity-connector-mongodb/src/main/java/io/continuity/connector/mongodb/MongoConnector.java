@@ -66,21 +66,22 @@ final class MongoConnector implements Connector {
             .map(spec -> new Heartbeat(settings.resourceId(), spec, clients));
     MongoSteps steps = new MongoSteps(settings, clients, prober, sanitizer);
     MongoFailoverSteps failover = new MongoFailoverSteps(steps);
+    MongoSwitchoverSteps switchover = new MongoSwitchoverSteps(steps);
     FailbackSteps failback = new FailbackSteps(settings, clients, steps, sanitizer);
     CloneDrillSteps clone = new CloneDrillSteps(settings, clients, sanitizer);
     this.router =
         StepRouter.of("MongoDB")
             .on(PRECHECK_REPLICATION, steps::precheckReplication)
             .on(PRECHECK_TARGET, steps::precheckTarget)
-            .on(MongoPlans.FREEZE_OTHERS, steps::freezeOthers)
-            .on(WAIT_FOR_CATCH_UP, steps::waitForCatchUp)
+            .on(MongoPlans.FREEZE_OTHERS, switchover::freezeOthers)
+            .on(WAIT_FOR_CATCH_UP, switchover::waitForCatchUp)
             .on(
                 PROMOTE_TARGET,
                 (context, timeout) ->
                     context.plan().type() == OperationType.FAILOVER
                         ? failover.promoteByForce(context, timeout)
-                        : steps.promoteBySwitchover(context, timeout))
-            .on(MongoPlans.UNFREEZE_OTHERS, steps::unfreezeOthers)
+                        : switchover.promoteBySwitchover(context, timeout))
+            .on(MongoPlans.UNFREEZE_OTHERS, switchover::unfreezeOthers)
             .on(FENCE_OLD_PRIMARY, failover::fence)
             .on(PRECHECK_FAILBACK, failback::precheck)
             .on(REJOIN_OLD_PRIMARY, failback::rejoin)
