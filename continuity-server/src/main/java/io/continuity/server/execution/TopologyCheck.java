@@ -9,35 +9,37 @@ final class TopologyCheck {
   private TopologyCheck() {}
 
   /**
+   * The topology check of a member whose recovery starts its old primary again: a stopped primary
+   * is what that recovery is for, so no primary observed passes whether the recorded primary site
+   * answers read-only or does not answer at all (a quiesce that stopped the server, as PostgreSQL's
+   * stop action does); the resume plan itself refuses while another site is primary, then verifies
+   * a write and the roles. Any other primary observed, or no probe at all, fails as in {@link #of}.
+   */
+  static CheckResult forResume(
+      String member, String recorded, Optional<EvidenceReader.ObservedPrimary> observed) {
+    if (observed.isPresent() && observed.get().site().isEmpty()) {
+      boolean down = observed.get().unreachableSites().contains(recorded);
+      return CheckResult.pass(
+          "primary-known",
+          member,
+          "no primary is observed and "
+              + recorded
+              + (down ? " does not answer" : " answers")
+              + " (probe at "
+              + observed.get().observedAt()
+              + "): its writes were stopped by the failed run; this recovery starts it again and"
+              + " refuses if another site has become primary");
+    }
+    return of(member, OperationType.SWITCHOVER, recorded, observed);
+  }
+
+  /**
    * The primary monitoring observes is the one the inventory records (and the plan and the
    * confirmation token assume): a switch done outside Continuity blocks the start, naming both. A
    * connector that reports no primary fails the check ({@code primary-known}, which policy may let
    * a second approver override), except for a failover whose recorded primary site is unreachable:
    * a lost primary is what a failover is for.
    */
-  /**
-   * The topology check of a member whose recovery starts its old primary again: a stopped primary
-   * is what that recovery is for, so no primary observed passes while the recorded primary site
-   * answers (the resume plan verifies a write and the roles itself); any other primary observed, or
-   * the recorded site unreachable, fails as in {@link #of}.
-   */
-  static CheckResult forResume(
-      String member, String recorded, Optional<EvidenceReader.ObservedPrimary> observed) {
-    if (observed.isPresent()
-        && observed.get().site().isEmpty()
-        && !observed.get().unreachableSites().contains(recorded)) {
-      return CheckResult.pass(
-          "primary-known",
-          member,
-          "no primary is observed and "
-              + recorded
-              + " answers (probe at "
-              + observed.get().observedAt()
-              + "): its writes were stopped by the failed run; this recovery starts it again");
-    }
-    return of(member, OperationType.SWITCHOVER, recorded, observed);
-  }
-
   static CheckResult of(
       String member,
       OperationType type,
