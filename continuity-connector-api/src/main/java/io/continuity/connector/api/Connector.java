@@ -43,6 +43,20 @@ public interface Connector extends AutoCloseable {
   }
 
   /**
+   * Plans the roll-forward of a run that quiesced the source's primary (stopped its writes) and
+   * failed before the move ended: the same operation towards {@code request.targetSite()}, every
+   * gate that protects data checked again, but starting from a source that takes no writes. The
+   * default is the ordinary plan, whose prechecks then decide (they may refuse a quiesced source:
+   * fail-closed). A connector whose quiesce leaves the source unable to pass its own precheck (a
+   * stopped server) plans a continuation that checks the quiesced state instead.
+   *
+   * @throws ConnectorException (not retriable) when the capability is unavailable
+   */
+  default OperationPlan planContinuation(OperationRequest request) throws ConnectorException {
+    return plan(request);
+  }
+
+  /**
    * Runs one step of a plan this connector made. A step that runs and fails returns a failed {@link
    * StepResult}; an exception means the step could not be run or its outcome is unknown.
    */

@@ -23,6 +23,47 @@ final class CheckSteps {
     this.support = support;
   }
 
+  /**
+   * Before a roll-forward: the source takes no writes (stopped, or read-only by default, as the
+   * failed run's quiesce left it) and the target is still a standby. Records the timeline the
+   * target follows, which the promote step uses to tell its own promotion from anyone else's.
+   */
+  StepResult precheckContinuation(StepContext context) throws ConnectorException {
+    StepSupport.Sites sites = support.sites(context);
+    SiteObservation source = support.observe(sites.source());
+    SiteObservation target = support.observe(sites.target());
+    Map<String, String> facts = new LinkedHashMap<>();
+    facts.put(Facts.SOURCE, sites.source().name());
+    facts.put(Facts.TARGET, sites.target().name());
+    List<String> problems = new ArrayList<>();
+    if (source.isPrimary() && !source.readOnlyByDefault()) {
+      problems.add(
+          source.site()
+              + " takes writes again (a primary, not read-only): the run's quiesce was undone;"
+              + " request a new switchover instead");
+    } else if (source.isStandby()) {
+      problems.add(source.site() + " is a standby now: the roles changed since the failed run");
+    }
+    if (!target.isStandby()) {
+      problems.add(describe(target, "standby"));
+    } else if (target.replayPaused()) {
+      problems.add("replay is paused on " + target.site() + ": resume it first");
+    }
+    if (!problems.isEmpty()) {
+      return support.failed(String.join("; ", problems), facts);
+    }
+    facts.put(Facts.PRIMARY_TIMELINE, Long.toString(target.timeline()));
+    return support.succeeded(
+        source.site()
+            + (source.reachable() ? " is read-only by default" : " does not answer (stopped)")
+            + " and takes no writes; "
+            + target.site()
+            + " is its standby on timeline "
+            + target.timeline()
+            + ": the switchover continues from the quiesce",
+        facts);
+  }
+
   /** Source primary, target a streaming standby on its timeline, not paused, lag in bounds. */
   StepResult precheckReplication(StepContext context) throws ConnectorException {
     StepSupport.Sites sites = support.sites(context);

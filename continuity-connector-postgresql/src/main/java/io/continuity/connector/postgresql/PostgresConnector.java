@@ -123,6 +123,20 @@ public final class PostgresConnector implements Connector {
     return plans.plan(request.type(), target);
   }
 
+  /**
+   * A switchover or failback whose quiesce stopped the old primary cannot pass the ordinary
+   * precheck (which wants a running primary): its roll-forward checks the quiesced state instead.
+   * Any other operation is planned as usual.
+   */
+  @Override
+  public OperationPlan planContinuation(OperationRequest request) throws ConnectorException {
+    String target = OperationRequests.requirePlannable(request, capabilities, config).name();
+    return switch (request.type()) {
+      case SWITCHOVER, FAILBACK -> plans.continuation(request.type(), target);
+      default -> plans.plan(request.type(), target);
+    };
+  }
+
   @Override
   public OperationPlan planResumePrimary(String site) throws ConnectorException {
     if (config.site(site).isEmpty()) {

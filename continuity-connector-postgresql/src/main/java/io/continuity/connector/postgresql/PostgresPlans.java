@@ -247,6 +247,31 @@ final class PostgresPlans {
   }
 
   /**
+   * The roll-forward of a switchover or failback that quiesced the source and failed before its
+   * promotion: a precheck of the quiesced state instead of the running primary's, then the
+   * switchover's own steps (the quiesce again, idempotent, for the final LSN; the catch-up; the
+   * promote, refused unless replayed; the rejoin and postchecks).
+   */
+  OperationPlan continuation(OperationType type, String target) {
+    String source = settings.otherThan(target).name();
+    List<PlanStep> steps = new ArrayList<>();
+    steps.add(
+        step(
+            PRECHECK_CONTINUATION,
+            "Check the quiesced state",
+            StepKind.PRECHECK,
+            source
+                + " must take no writes (stopped, or read-only by default, as the failed run"
+                + " left it) and "
+                + target
+                + " must be its standby, in recovery.",
+            settings.statementTimeout().multipliedBy(3),
+            true));
+    addSwitchover(steps, source, target);
+    return new OperationPlan(type, target, steps);
+  }
+
+  /**
    * The recovery of a switchover that quiesced {@code site}'s primary and failed before promoting:
    * put it back to taking writes, verify a write, check the roles. Every step idempotent.
    */

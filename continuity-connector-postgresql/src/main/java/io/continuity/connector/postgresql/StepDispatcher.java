@@ -27,6 +27,7 @@ final class StepDispatcher {
     this.router =
         StepRouter.of("PostgreSQL")
             .on(PRECHECK_REPLICATION, (c, t) -> checks.precheckReplication(c))
+            .on(PRECHECK_CONTINUATION, (c, t) -> checks.precheckContinuation(c))
             .on(PRECHECK_TARGET, (c, t) -> failover.precheckTarget(c))
             .on(PRECHECK_FAILBACK, (c, t) -> failback.precheck(c))
             .on(RESYNC_TARGET, failback::resync)

@@ -10,6 +10,7 @@ import io.continuity.connector.support.StandardStepIds;
 final class StepIds {
 
   static final String PRECHECK_REPLICATION = StandardStepIds.PRECHECK_REPLICATION;
+  static final String PRECHECK_CONTINUATION = "precheck-continuation";
   static final String PRECHECK_TARGET = StandardStepIds.PRECHECK_TARGET;
   static final String PRECHECK_FAILBACK = StandardStepIds.PRECHECK_FAILBACK;
   static final String RESYNC_TARGET = StandardStepIds.RESYNC_TARGET;

@@ -102,16 +102,30 @@ final class StepSupport {
     return new StepResult(outcome, sanitizer.sanitizeText(output), clean, m);
   }
 
-  /** A step that could not talk to a site: retriable, outcome known (nothing was changed). */
+  /**
+   * A step whose talk with a site broke off: retriable, and its outcome unknown (a command may have
+   * been sent before the connection failed).
+   */
   ConnectorException unreachable(String what, SiteSettings site, SQLException e) {
-    return ConnectorException.retriable(
-        what
-            + ": site "
-            + site.name()
-            + " did not answer ("
-            + SqlFailures.detail(e, sanitizer)
-            + ")",
-        null);
+    return ConnectorException.retriable(didNotAnswer(what, site, e), null);
+  }
+
+  /**
+   * A step that could not open a connection to a site, so sent it nothing: retriable, and it
+   * changed nothing.
+   */
+  ConnectorException notReached(String what, SiteSettings site, SQLException e) {
+    return ConnectorException.notStarted(
+        didNotAnswer(what, site, e) + "; nothing was sent to it", true, null);
+  }
+
+  private String didNotAnswer(String what, SiteSettings site, SQLException e) {
+    return what
+        + ": site "
+        + site.name()
+        + " did not answer ("
+        + SqlFailures.detail(e, sanitizer)
+        + ")";
   }
 
   /** Sleeps a polling interval, turning an interrupt into a retriable failure. */

@@ -173,7 +173,13 @@ final class SwitchoverSteps {
               + " now would make two primaries. Find out who restarted it, then run a new"
               + " request");
     }
-    try (Connection c = support.open(target)) {
+    Connection opened;
+    try {
+      opened = support.open(target);
+    } catch (SQLException e) {
+      throw support.notReached("promote", target, e);
+    }
+    try (Connection c = opened) {
       if (!"true".equals(StepSupport.queryText(c, "select pg_is_in_recovery()::text"))) {
         return PriorPromotions.planned(support, context, c, target, finalLsn.get(), exclusive);
       }

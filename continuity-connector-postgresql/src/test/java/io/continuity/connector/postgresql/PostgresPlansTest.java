@@ -40,6 +40,28 @@ class PostgresPlansTest {
   }
 
   @Test
+  void aContinuationChecksTheQuiescedStateThenRunsTheSwitchoversOwnGatedSteps() {
+    PostgresPlans plans = new PostgresPlans(Fixtures.settings(Fixtures.config(ALL, ALL)));
+
+    for (OperationType type :
+        new OperationType[] {OperationType.SWITCHOVER, OperationType.FAILBACK}) {
+      OperationPlan plan = plans.continuation(type, "west");
+      assertThat(plan.type()).isEqualTo(type);
+      assertThat(plan.steps())
+          .extracting(PlanStep::id)
+          .containsExactly(
+              "precheck-continuation",
+              "quiesce-primary",
+              "wait-for-catch-up",
+              "promote-target",
+              "verify-writes",
+              "rejoin-old-primary",
+              "postcheck-roles");
+      assertThat(plan.steps()).allMatch(PlanStep::idempotent);
+    }
+  }
+
+  @Test
   void switchoverStepsInOrderWithARejoinOnlyWhenTheOldPrimaryHasARejoinAction() {
     PostgresPlans full = new PostgresPlans(Fixtures.settings(Fixtures.config(ALL, ALL)));
     PostgresPlans bare = new PostgresPlans(Fixtures.settings(Fixtures.config()));

@@ -152,6 +152,8 @@ class ExecutionPlanner {
         case RESUME_PRIMARY -> connector.planResumePrimary(action.site());
         case MOVE_FORWARD ->
             connector.plan(new OperationRequest(failedType, action.site(), Map.of()));
+        case CONTINUE ->
+            connector.planContinuation(new OperationRequest(failedType, action.site(), Map.of()));
         case SKIP -> throw new IllegalArgumentException("a skipped member has no plan");
       };
     } catch (ConnectorException | RuntimeException e) {

@@ -62,15 +62,17 @@ class Prechecks {
     }
     Map<String, String> holders = runs.holders(members);
     Optional<RecoveryLinkRepository.RecoveryLink> recovery = planner.recoveryOf(request.id());
-    java.util.Set<String> resumed = resumed(recovery);
+    Map<String, RecoveryActions.Action> quiesced = quiesced(recovery);
     for (String member : members) {
       results.add(capability(member, request.type()));
+      RecoveryActions.Action fromQuiesce = quiesced.get(member);
+      boolean resumes = fromQuiesce == RecoveryActions.Action.RESUME_PRIMARY;
       evidence
           .read(member)
           .ifPresentOrElse(
               e -> {
-                results.add(fresh(e));
-                if (request.type() == OperationType.SWITCHOVER) {
+                results.add(resumes ? freshEnoughToResume(e) : fresh(e));
+                if (request.type() == OperationType.SWITCHOVER && fromQuiesce == null) {
                   results.add(lag(e));
                 }
               },
@@ -84,12 +86,17 @@ class Prechecks {
               .map(d -> inDoubt(member, d))
               .orElseGet(
                   () ->
-                      resumed.contains(member)
-                          ? TopologyCheck.forResume(
-                              member,
-                              planner.currentPrimary(member),
-                              evidence.observedPrimary(member))
-                          : topology(member, request.type())));
+                      fromQuiesce == null
+                          ? topology(member, request.type())
+                          : resumes
+                              ? TopologyCheck.forResume(
+                                  member,
+                                  planner.currentPrimary(member),
+                                  evidence.observedPrimary(member))
+                              : TopologyCheck.forContinuation(
+                                  member,
+                                  planner.currentPrimary(member),
+                                  evidence.observedPrimary(member))));
       String holder = holders.get(member);
       results.add(
           holder == null || holder.equals(request.id())
@@ -116,18 +123,26 @@ class Prechecks {
         .toList();
   }
 
-  /** The members whose old primary a roll-back starts again. */
-  private java.util.Set<String> resumed(Optional<RecoveryLinkRepository.RecoveryLink> recovery) {
-    if (recovery.isEmpty() || recovery.get().option() != RecoveryOption.ROLL_BACK) {
-      return java.util.Set.of();
+  /**
+   * The members whose old primary a recovery finds quiesced: a roll-back starts it again, a
+   * roll-forward continues the move from it.
+   */
+  private Map<String, RecoveryActions.Action> quiesced(
+      Optional<RecoveryLinkRepository.RecoveryLink> recovery) {
+    if (recovery.isEmpty()) {
+      return Map.of();
     }
     try {
-      return planner.recoveryActions(recovery.get().recoversId(), RecoveryOption.ROLL_BACK).stream()
-          .filter(a -> a.action() == RecoveryActions.Action.RESUME_PRIMARY)
-          .map(RecoveryActions.MemberAction::resourceId)
-          .collect(java.util.stream.Collectors.toSet());
+      return planner.recoveryActions(recovery.get().recoversId(), recovery.get().option()).stream()
+          .filter(
+              a ->
+                  a.action() == RecoveryActions.Action.RESUME_PRIMARY
+                      || a.action() == RecoveryActions.Action.CONTINUE)
+          .collect(
+              java.util.stream.Collectors.toMap(
+                  RecoveryActions.MemberAction::resourceId, RecoveryActions.MemberAction::action));
     } catch (PlanningException e) {
-      return java.util.Set.of();
+      return Map.of();
     }
   }
 
@@ -190,19 +205,41 @@ class Prechecks {
               + e.resourceId()
               + " at all: monitoring must observe it before anything runs");
     }
-    String seen =
-        "evidence is "
-            + Human.duration(Duration.ofSeconds(e.ageSeconds()))
-            + " old (limit "
-            + Human.duration(Duration.ofSeconds(e.maxAgeSeconds()))
-            + "), visibility "
-            + e.visibility();
     return e.stale()
         ? CheckResult.fail(
             "evidence-fresh",
             e.resourceId(),
-            seen + ": wait for fresh evidence (check monitoring and connectivity)")
-        : CheckResult.pass("evidence-fresh", e.resourceId(), seen);
+            seen(e) + ": wait for fresh evidence (check monitoring and connectivity)")
+        : CheckResult.pass("evidence-fresh", e.resourceId(), seen(e));
+  }
+
+  private static String seen(ResourceEvidence e) {
+    return "evidence is "
+        + Human.duration(Duration.ofSeconds(e.ageSeconds()))
+        + " old (limit "
+        + Human.duration(Duration.ofSeconds(e.maxAgeSeconds()))
+        + "), visibility "
+        + e.visibility();
+  }
+
+  /**
+   * Starting a quiesced old primary again needs no fresh evidence: after a stop-action quiesce, and
+   * a target that went away, nothing of the resource may answer. What makes it safe is checked live
+   * by the resume step (it refuses while the other site is a primary) and by the topology check (no
+   * step of the failed run in an unknown state). No lag is checked either: nothing is promoted.
+   */
+  private static CheckResult freshEnoughToResume(ResourceEvidence e) {
+    CheckResult fresh = fresh(e);
+    if (fresh.passed() || e.observedAt() == null) {
+      return fresh;
+    }
+    return CheckResult.pass(
+        "evidence-fresh",
+        e.resourceId(),
+        seen(e)
+            + ": accepted to start the old primary again (its site may not answer after the"
+            + " quiesce); the resume step observes both sites itself and refuses while the other is"
+            + " a primary");
   }
 
   private CheckResult lag(ResourceEvidence e) {

@@ -32,6 +32,8 @@ final class RecoveryActions {
     SWITCH_BACK,
     RESUME_PRIMARY,
     MOVE_FORWARD,
+    /** Roll-forward of a member its run left part-way: the move finished from the quiesce. */
+    CONTINUE,
     SKIP
   }
 
@@ -57,6 +59,13 @@ final class RecoveryActions {
                 + wave
                 + ")";
         case MOVE_FORWARD -> resourceId + ": switch to " + site + " again (wave " + wave + ")";
+        case CONTINUE ->
+            resourceId
+                + ": finish the switch to "
+                + site
+                + " from where the run stopped, every gate checked again (wave "
+                + wave
+                + ")";
         case SKIP -> resourceId + ": nothing to do (" + why + ")";
       };
     }
@@ -80,11 +89,21 @@ final class RecoveryActions {
       String before = sourceOf.apply(id, target);
       String now = primaryNow.apply(id);
       if (option == RecoveryOption.ROLL_FORWARD) {
-        actions.add(
-            now.equals(target)
-                ? new MemberAction(
-                    id, member.wave(), Action.SKIP, target, "already primary in " + target)
-                : new MemberAction(id, member.wave(), Action.MOVE_FORWARD, target, ""));
+        if (now.equals(target)) {
+          actions.add(
+              new MemberAction(
+                  id, member.wave(), Action.SKIP, target, "already primary in " + target));
+        } else if (passedAnAction(member, log)) {
+          actions.add(
+              new MemberAction(
+                  id,
+                  member.wave(),
+                  Action.CONTINUE,
+                  target,
+                  "its run stopped after an action, with " + now + " quiesced"));
+        } else {
+          actions.add(new MemberAction(id, member.wave(), Action.MOVE_FORWARD, target, ""));
+        }
         continue;
       }
       int wave = lastWave - member.wave() + 1;

@@ -68,7 +68,7 @@ public class RecoveryPlans {
     if (failed.state() != ExecutionState.FAILED) {
       return none(failed, "only a FAILED execution has recovery plans", linked);
     }
-    if (failed.type() != OperationType.SWITCHOVER && failed.type() != OperationType.FAILBACK) {
+    if (failed.type() == OperationType.DRILL) {
       return none(
           failed,
           "no recovery plan for a failed "
@@ -137,7 +137,9 @@ public class RecoveryPlans {
     }
     List<RecoveryView.OptionView> options =
         List.of(
-            option(failed, RecoveryOption.ROLL_BACK, back, 0),
+            failed.type() == OperationType.FAILOVER
+                ? noRollBackOfAFailover(back)
+                : option(failed, RecoveryOption.ROLL_BACK, back, 0),
             option(
                 failed, RecoveryOption.ROLL_FORWARD, forward, requests.approvalsRequired(failed)));
     return new RecoveryView(
@@ -304,6 +306,24 @@ public class RecoveryPlans {
       };
     }
     return planner.sourceOf(failed.scope().id(), failed.targetSite());
+  }
+
+  /**
+   * A failover's old primary is lost or fenced by design (a fenced PostgreSQL server comes back
+   * only as a standby): starting it again as a primary is not a recovery Continuity offers. What
+   * moved comes back with a FAILBACK once the old primary is repaired.
+   */
+  private static RecoveryView.OptionView noRollBackOfAFailover(
+      List<RecoveryActions.MemberAction> back) {
+    return new RecoveryView.OptionView(
+        RecoveryOption.ROLL_BACK.word(),
+        false,
+        0,
+        "not offered after a failover",
+        RecoveryActions.describe(back),
+        "a failover's old primary is lost or fenced by design; starting it again as a primary"
+            + " risks two primaries. Roll forward, or request a FAILBACK once the old primary is"
+            + " repaired");
   }
 
   private RecoveryView.OptionView option(

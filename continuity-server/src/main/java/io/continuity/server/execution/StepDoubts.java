@@ -6,11 +6,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Which steps of a run ended in an unknown state: for each step of each member, its last attempt
- * TIMED_OUT (cancelled at its timeout), INTERRUPTED (in flight when its runner stopped) or FAILED
- * because the connector call broke off rather than reporting a result ({@link #UNKNOWN_OUTCOME}). A
- * later attempt that succeeded (a resumed run) settles the step. A step the connector reported as
- * failed is a known failure, not a doubt.
+ * Which steps of a run ended in an unknown state: for each step of each member, an attempt that
+ * ended TIMED_OUT (cancelled at its timeout), INTERRUPTED (in flight when its runner stopped) or
+ * FAILED because the connector call broke off rather than reporting a result ({@link
+ * #UNKNOWN_OUTCOME}). Only a later attempt that succeeded (a resumed run) settles the step: a later
+ * attempt that failed without changing anything (say, its target did not answer) says nothing of
+ * what the earlier one did. A step the connector reported as failed is a known failure, not a
+ * doubt.
  */
 final class StepDoubts {
 
@@ -24,19 +26,23 @@ final class StepDoubts {
 
   /** The doubtful steps of {@code memberResourceId} (every member when null), in log order. */
   static List<DoubtfulStep> in(List<StepRecord> log, String memberResourceId) {
-    Map<String, StepRecord> last = new LinkedHashMap<>();
+    Map<String, StepRecord> doubtful = new LinkedHashMap<>();
     for (StepRecord record : log) {
-      if (memberResourceId == null || record.memberResourceId().equals(memberResourceId)) {
-        last.put(record.memberResourceId() + "/" + record.stepId(), record);
+      if (memberResourceId != null && !record.memberResourceId().equals(memberResourceId)) {
+        continue;
+      }
+      String key = record.memberResourceId() + "/" + record.stepId();
+      if (unknown(record)) {
+        doubtful.put(key, record);
+      } else if (record.outcome() == StepLogOutcome.SUCCEEDED) {
+        doubtful.remove(key);
       }
     }
     List<DoubtfulStep> doubts = new ArrayList<>();
-    for (StepRecord record : last.values()) {
-      if (unknown(record)) {
-        doubts.add(
-            new DoubtfulStep(
-                record.memberResourceId(), record.stepId(), record.outcome(), record.output()));
-      }
+    for (StepRecord record : doubtful.values()) {
+      doubts.add(
+          new DoubtfulStep(
+              record.memberResourceId(), record.stepId(), record.outcome(), record.output()));
     }
     return doubts;
   }

@@ -17,6 +17,33 @@ final class TopologyCheck {
    */
   static CheckResult forResume(
       String member, String recorded, Optional<EvidenceReader.ObservedPrimary> observed) {
+    return fromQuiesce(
+        member,
+        recorded,
+        observed,
+        "this recovery starts it again and refuses if another site has become primary");
+  }
+
+  /**
+   * The same for a roll-forward that finishes the move of a member whose run quiesced its primary:
+   * the continuation plan checks again that the old primary takes no writes and the target is still
+   * its standby, then waits for the catch-up before any promotion.
+   */
+  static CheckResult forContinuation(
+      String member, String recorded, Optional<EvidenceReader.ObservedPrimary> observed) {
+    return fromQuiesce(
+        member,
+        recorded,
+        observed,
+        "this recovery finishes the move: the old primary must still take no writes and the"
+            + " target must have replayed its final position before any promotion");
+  }
+
+  private static CheckResult fromQuiesce(
+      String member,
+      String recorded,
+      Optional<EvidenceReader.ObservedPrimary> observed,
+      String what) {
     if (observed.isPresent() && observed.get().site().isEmpty()) {
       boolean down = observed.get().unreachableSites().contains(recorded);
       return CheckResult.pass(
@@ -27,8 +54,8 @@ final class TopologyCheck {
               + (down ? " does not answer" : " answers")
               + " (probe at "
               + observed.get().observedAt()
-              + "): its writes were stopped by the failed run; this recovery starts it again and"
-              + " refuses if another site has become primary");
+              + "): its writes were stopped by the failed run; "
+              + what);
     }
     return of(member, OperationType.SWITCHOVER, recorded, observed);
   }

@@ -170,6 +170,11 @@ class PostgresPairExecutionIT {
 
   /** A tier-1 resource on the pair: sites named after the nodes, every host action configured. */
   static Path inventory() {
+    return inventory(pair, dir, 1);
+  }
+
+  /** A resource {@code lab-pg} of {@code tier} on {@code pair}, written into {@code dir}. */
+  static Path inventory(PostgresPair pair, Path dir, int tier) {
     StringBuilder sites = new StringBuilder();
     for (PostgresNode node : pair.nodes()) {
       sites.append("        ").append(node.name()).append(":\n");
@@ -191,7 +196,7 @@ class PostgresPairExecutionIT {
           - id: lab-pg
             name: Lab pair
             platform: postgresql
-            tier: 1
+            tier: %d
             environment: lab
             owner: dba@example.com
             sites: { primary: east, dr: west }
@@ -200,6 +205,7 @@ class PostgresPairExecutionIT {
               settings: { user: postgres, connectTimeout: 2s, statementTimeout: 5s }
               sites:
         """
+                .formatted(tier)
             + sites;
     try {
       return Files.writeString(dir.resolve("inventory.yaml"), yaml);

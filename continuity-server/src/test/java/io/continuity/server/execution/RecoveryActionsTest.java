@@ -99,8 +99,14 @@ class RecoveryActionsTest {
     assertThat(byMember.get("db").action()).isEqualTo(Action.SKIP);
     assertThat(byMember.get("db").describe()).contains("already primary in west");
     assertThat(byMember.get("cache").action()).isEqualTo(Action.SKIP);
-    assertThat(byMember.get("app"))
-        .isEqualTo(new MemberAction("app", 2, Action.MOVE_FORWARD, "west", ""));
+    assertThat(byMember.get("app").action())
+        .as("its run quiesced east: the move is finished from there")
+        .isEqualTo(Action.CONTINUE);
+    assertThat(byMember.get("app").site()).isEqualTo("west");
+    assertThat(byMember.get("app").describe())
+        .isEqualTo(
+            "app: finish the switch to west from where the run stopped, every gate checked again"
+                + " (wave 2)");
     assertThat(byMember.get("idle"))
         .isEqualTo(new MemberAction("idle", 2, Action.MOVE_FORWARD, "west", ""));
   }

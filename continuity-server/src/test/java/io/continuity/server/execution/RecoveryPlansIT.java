@@ -124,7 +124,9 @@ class RecoveryPlansIT {
     assertThat(forward.path("available").asBoolean()).isTrue();
     assertThat(forward.path("approvalsRequired").asInt()).isEqualTo(1);
     assertThat(strings(forward.path("actions")))
-        .contains("g-app: switch to sim-west again (wave 2)");
+        .contains(
+            "g-app: finish the switch to sim-west from where the run stopped, every gate checked"
+                + " again (wave 2)");
 
     Response unknownField =
         as("alice")
@@ -299,6 +301,59 @@ class RecoveryPlansIT {
                 .query(Long.class)
                 .single())
         .isZero();
+  }
+
+  @Test
+  void aFailedFailoverOffersOnlyTheRollForwardAndItReachesTheTarget() {
+    Response created =
+        as("alice")
+            .postJson(
+                "/api/v1/executions",
+                "{\"type\":\"FAILOVER\",\"resourceId\":\"o-db\",\"targetSite\":\"sim-west\","
+                    + "\"reason\":\"east is gone\"}");
+    assertThat(created.status()).isEqualTo(HttpStatus.CREATED);
+    String failed = created.json().path("id").asString();
+    as("bob").postJson("/api/v1/executions/" + failed + "/approvals", "{\"decision\":\"APPROVE\"}");
+    JsonNode plan = awaitPlanReady(failed);
+    SimulatedPlatform.setFailStep("o-db", "promote-target");
+    confirm(failed, plan.path("confirmationToken").asString());
+    awaitState(failed, "FAILED");
+    SimulatedPlatform.setFailStep("o-db", null);
+
+    JsonNode recovery = recovery(failed);
+    assertThat(recovery.path("recoveryNeeded").asBoolean()).as(recovery.toString()).isTrue();
+    JsonNode back = option(recovery, "roll-back");
+    assertThat(back.path("available").asBoolean()).isFalse();
+    assertThat(back.path("unavailableReason").asString()).contains("fenced by design");
+    JsonNode forward = option(recovery, "roll-forward");
+    assertThat(forward.path("available").asBoolean()).as(forward.toString()).isTrue();
+    assertThat(strings(forward.path("actions")))
+        .containsExactly(
+            "o-db: finish the switch to sim-west from where the run stopped, every gate checked"
+                + " again (wave 1)");
+    Response refused =
+        as("alice")
+            .postJson(
+                "/api/v1/executions/" + failed + "/recovery",
+                "{\"option\":\"roll-back\",\"reason\":\"start east again\"}");
+    assertThat(refused.status()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(refused.body()).contains("fenced by design");
+
+    Response forwardCreated =
+        as("alice")
+            .postJson(
+                "/api/v1/executions/" + failed + "/recovery",
+                "{\"option\":\"roll-forward\",\"reason\":\"finish the failover\"}");
+    assertThat(forwardCreated.status()).isEqualTo(HttpStatus.CREATED);
+    String forwardId = forwardCreated.json().path("id").asString();
+    assertThat(forwardCreated.json().path("type").asString()).isEqualTo("FAILOVER");
+    as("bob")
+        .postJson("/api/v1/executions/" + forwardId + "/approvals", "{\"decision\":\"APPROVE\"}");
+    JsonNode forwardPlan = awaitPlanReady(forwardId);
+    confirm(forwardId, forwardPlan.path("confirmationToken").asString());
+    awaitState(forwardId, "SUCCEEDED");
+    assertThat(currentPrimary("o-db")).isEqualTo("sim-west");
+    assertThat(recovery(failed).path("recoveryNeeded").asBoolean()).isFalse();
   }
 
   /** The issue-23 run: the group's switchover to DR with {@code <p>-app} failing its promote. */

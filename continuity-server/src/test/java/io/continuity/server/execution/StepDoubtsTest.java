@@ -64,4 +64,21 @@ class StepDoubtsTest {
 
     assertThat(StepDoubts.in(log, "db")).isEmpty();
   }
+
+  @Test
+  void aLaterAttemptThatChangedNothingDoesNotSettleAnEarlierUnknownOne() {
+    List<StepRecord> log =
+        List.of(
+            step("db", "promote-target", StepLogOutcome.INTERRUPTED, "runner lost mid-promote"),
+            step(
+                "db",
+                "promote-target",
+                StepLogOutcome.FAILED,
+                "step did not run (nothing changed): target did not answer"));
+
+    assertThat(StepDoubts.in(log, "db"))
+        .singleElement()
+        .extracting(StepDoubts.DoubtfulStep::outcome)
+        .isEqualTo(StepLogOutcome.INTERRUPTED);
+  }
 }

@@ -124,6 +124,16 @@ public class StepFreezer implements BeanPostProcessor {
     }
 
     @Override
+    public OperationPlan planResumePrimary(String site) throws ConnectorException {
+      return delegate.planResumePrimary(site);
+    }
+
+    @Override
+    public OperationPlan planContinuation(OperationRequest request) throws ConnectorException {
+      return delegate.planContinuation(request);
+    }
+
+    @Override
     public StepResult execute(PlanStep step, StepContext context, Duration timeout)
         throws ConnectorException {
       StepResult result = delegate.execute(step, context, timeout);
