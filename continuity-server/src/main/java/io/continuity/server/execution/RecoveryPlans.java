@@ -319,7 +319,7 @@ public class RecoveryPlans {
         RecoveryOption.ROLL_BACK.word(),
         false,
         0,
-        "not offered after a failover",
+        "a FAILBACK instead, once the old primary is repaired",
         RecoveryActions.describe(back),
         "a failover's old primary is lost or fenced by design; starting it again as a primary"
             + " risks two primaries. Roll forward, or request a FAILBACK once the old primary is"
