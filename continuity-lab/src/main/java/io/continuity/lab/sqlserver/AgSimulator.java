@@ -1,6 +1,5 @@
-package io.continuity.connector.sqlserver;
+package io.continuity.lab.sqlserver;
 
-import io.continuity.connector.api.MemberEndpoint;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,9 +17,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * An Always On availability group simulator behind the connector's {@link AgSession} seam. It
- * answers exactly the statements of {@link AgQueries} from a state machine written from Microsoft's
- * documentation (MicrosoftDocs/sql-docs, paths in brief §2 and §7):
+ * An Always On availability group simulator. It answers the SQL Server connector's statements (its
+ * {@code AgQueries}: recognised by the catalog views and DMVs they read, columns by the names the
+ * documentation gives them) from a state machine written from Microsoft's documentation
+ * (MicrosoftDocs/sql-docs, paths in brief §2 and §7). Sessions ({@link #open}) return rows as
+ * column-label maps; {@link TdsResponder} puts one replica of it on the wire for mssql-jdbc, the
+ * connector's tests also call it through their own seam adapter:
  *
  * <ul>
  *   <li>replicas with a role (PRIMARY/SECONDARY/RESOLVING), an availability mode, readable
@@ -51,15 +53,21 @@ import java.util.regex.Pattern;
  * Error numbers other than 41142 for commands on the wrong role are not verified against a real
  * server (brief §2.8 VERIFY): the simulator uses 41190 for them.
  */
-final class AgSimulator implements AgSessions {
+public final class AgSimulator {
 
-  static final BigInteger VLF = new BigInteger("37000000000000000");
-  static final BigInteger BLOCK = BigInteger.valueOf(100_000);
-  static final int BLOCK_KB = 4;
+  /** Error 41142: the target replica cannot become primary (databases not synchronized). */
+  public static final int CANNOT_FAILOVER_UNSYNCHRONIZED = 41142;
 
-  final String group;
-  final List<String> databases;
-  final Map<String, Replica> replicas = new LinkedHashMap<>();
+  /** Error used for commands on a replica in the wrong role (not verified, see above). */
+  public static final int REPLICA_NOT_IN_STATE = 41190;
+
+  public static final BigInteger VLF = new BigInteger("37000000000000000");
+  public static final BigInteger BLOCK = BigInteger.valueOf(100_000);
+  public static final int BLOCK_KB = 4;
+
+  public final String group;
+  public final List<String> databases;
+  public final Map<String, Replica> replicas = new LinkedHashMap<>();
   private final Path fenceDir;
   private final Duration recovery;
   private final String password;
@@ -67,17 +75,17 @@ final class AgSimulator implements AgSessions {
   private long acknowledged;
 
   /** One availability replica (an instance). */
-  final class Replica {
-    final String name;
-    final String site;
-    final String member;
-    String mode;
-    String role;
-    boolean up = true;
-    boolean linkUp = true;
-    boolean holdBack;
-    String allowConnections = "READ_ONLY";
-    final Map<String, Db> dbs = new LinkedHashMap<>();
+  public final class Replica {
+    public final String name;
+    public final String site;
+    public final String member;
+    public String mode;
+    public String role;
+    public boolean up = true;
+    public boolean linkUp = true;
+    public boolean holdBack;
+    public String allowConnections = "READ_ONLY";
+    public final Map<String, Db> dbs = new LinkedHashMap<>();
 
     Replica(String name, String site, String member, String mode, String role) {
       this.name = name;
@@ -90,35 +98,35 @@ final class AgSimulator implements AgSessions {
       }
     }
 
-    boolean fenced() {
+    public boolean fenced() {
       return fenceDir != null && Files.exists(fenceDir.resolve("fenced-" + site));
     }
 
-    boolean connected() {
+    public boolean connected() {
       Replica p = primary();
       return p != null && (p == this || (up && linkUp && p.up));
     }
   }
 
   /** One database on one replica: its log, as far as this replica has it. */
-  static final class Db {
-    final List<Rec> log = new ArrayList<>();
-    boolean suspended;
-    String suspendReason;
-    Instant onlineAt = Instant.EPOCH;
-    Instant revertingUntil = Instant.EPOCH;
-    String fork = UUID.randomUUID().toString();
-    boolean cannotComeOnline;
+  public static final class Db {
+    public final List<Rec> log = new ArrayList<>();
+    public boolean suspended;
+    public String suspendReason;
+    public Instant onlineAt = Instant.EPOCH;
+    public Instant revertingUntil = Instant.EPOCH;
+    public String fork = UUID.randomUUID().toString();
+    public boolean cannotComeOnline;
 
-    long block() {
+    public long block() {
       return log.isEmpty() ? 0 : log.get(log.size() - 1).block;
     }
   }
 
   /** One committed transaction: its log block and commit time. */
-  record Rec(long writeId, long block, Instant commit) {}
+  public record Rec(long writeId, long block, Instant commit) {}
 
-  AgSimulator(
+  public AgSimulator(
       String group, List<String> databases, Path fenceDir, Duration recovery, String password) {
     this.group = group;
     this.databases = List.copyOf(databases);
@@ -127,21 +135,21 @@ final class AgSimulator implements AgSessions {
     this.password = password;
   }
 
-  synchronized AgSimulator replica(
+  public synchronized AgSimulator replica(
       String name, String site, String member, String mode, String role) {
     Replica r = new Replica(name, site, member, mode, role);
     replicas.put(name, r);
     return this;
   }
 
-  synchronized Replica primary() {
+  public synchronized Replica primary() {
     return replicas.values().stream()
         .filter(r -> r.role.equals("PRIMARY"))
         .findFirst()
         .orElse(null);
   }
 
-  synchronized Replica named(String name) {
+  public synchronized Replica named(String name) {
     return replicas.get(name);
   }
 
@@ -150,7 +158,7 @@ final class AgSimulator implements AgSessions {
   /**
    * Commits {@code count} transactions in every database on the primary; returns all acknowledged.
    */
-  synchronized long write(int count) {
+  public synchronized long write(int count) {
     Replica p = primary();
     if (count > 0 && (p == null || !p.up || p.fenced() || !online(p))) {
       throw new IllegalStateException("no primary takes writes");
@@ -167,17 +175,17 @@ final class AgSimulator implements AgSessions {
     return acknowledged;
   }
 
-  synchronized long count(String replica, String database) {
+  public synchronized long count(String replica, String database) {
     propagate();
     return replicas.get(replica).dbs.get(database).log.size();
   }
 
-  synchronized boolean takesWrites(Replica r) {
+  public synchronized boolean takesWrites(Replica r) {
     propagate();
     return r.role.equals("PRIMARY") && r.up && !r.fenced() && online(r);
   }
 
-  synchronized void set(Runnable change) {
+  public synchronized void set(Runnable change) {
     change.run();
     propagate();
   }
@@ -287,70 +295,73 @@ final class AgSimulator implements AgSessions {
 
   // ---- the seam ---------------------------------------------------------------------------------
 
-  @Override
-  public AgSession open(MemberEndpoint member, Intent intent, Duration timeout)
-      throws SQLException {
+  /**
+   * A session on one replica, by its member name; {@code readOnly} is the login's {@code
+   * ApplicationIntent=ReadOnly}. A replica that is down or fenced refuses the connection like
+   * mssql-jdbc reports it (SQLState 08S01).
+   */
+  public Session open(String member, boolean readOnly) throws SQLException {
     synchronized (this) {
       Replica r =
           replicas.values().stream()
-              .filter(x -> x.member.equals(member.name()))
+              .filter(x -> x.member.equals(member))
               .findFirst()
-              .orElseThrow(() -> new SQLException("no such host " + member.host(), "08S01", 0));
+              .orElseThrow(() -> new SQLException("no such host " + member, "08S01", 0));
       if (!r.up || r.fenced()) {
         throw new SQLException(
             "The TCP/IP connection to the host "
-                + member.host()
-                + ", port "
-                + member.port()
+                + member
                 + " has failed. Error: \"Connection refused.\"",
             "08S01",
             0);
       }
-      return new Session(r, intent);
+      return new Session(r, readOnly);
     }
   }
 
   /** Credentials are checked by the lab's factory; this one is for tests of a wrong password. */
-  String password() {
+  public String password() {
     return password;
   }
 
-  private final class Session implements AgSession {
+  /** One connection to one replica: every row is a map by column label. */
+  public final class Session implements AutoCloseable {
     private final Replica local;
-    private final Intent intent;
+    private final boolean readOnly;
 
-    Session(Replica local, Intent intent) {
+    Session(Replica local, boolean readOnly) {
       this.local = local;
-      this.intent = intent;
+      this.readOnly = readOnly;
     }
 
-    @Override
-    public List<Row> query(String sql, Object... parameters) throws SQLException {
+    /** Runs one of the connector's queries; positional parameters ({@code ?}). */
+    public List<Map<String, Object>> query(String sql, Object... parameters) throws SQLException {
       synchronized (AgSimulator.this) {
         alive();
         propagate();
-        if (sql.equals(AgQueries.REPLICAS)) {
-          return group.equals(parameters[0]) ? replicaRows() : List.of();
-        }
-        if (sql.equals(AgQueries.DATABASES)) {
-          return group.equals(parameters[0]) ? databaseRows() : List.of();
-        }
-        if (sql.equals(AgQueries.CLUSTER_STATES)) {
+        // by the view each statement reads (the connector's AgQueries, brief §2.2)
+        if (sql.contains("FROM sys.dm_hadr_database_replica_cluster_states")) {
           return group.equals(parameters[0]) ? clusterRows() : List.of();
         }
-        if (sql.equals(AgQueries.DATABASE_UPDATEABILITY)) {
+        if (sql.contains("FROM sys.dm_hadr_database_replica_states")) {
+          return group.equals(parameters[0]) ? databaseRows() : List.of();
+        }
+        if (sql.contains("JOIN sys.dm_hadr_availability_replica_states")) {
+          return group.equals(parameters[0]) ? replicaRows() : List.of();
+        }
+        if (sql.contains("DATABASEPROPERTYEX(d.name, 'Updateability')")) {
           return updateability((String) parameters[0]);
         }
         throw new SQLException("Incorrect syntax near '" + sql + "'.", "S0001", 102);
       }
     }
 
-    @Override
+    /** Runs one of the connector's ALTER statements. */
     public void execute(String sql) throws SQLException {
       synchronized (AgSimulator.this) {
         alive();
         propagate();
-        String g = Pattern.quote(AgQueries.quoteName(group));
+        String g = Pattern.quote("[" + group.replace("]", "]]") + "]");
         if (sql.matches("ALTER AVAILABILITY GROUP " + g + " FAILOVER")) {
           failover(false);
         } else if (sql.matches(
@@ -383,8 +394,8 @@ final class AgSimulator implements AgSessions {
       }
     }
 
-    private List<Row> replicaRows() {
-      List<Row> rows = new ArrayList<>();
+    private List<Map<String, Object>> replicaRows() {
+      List<Map<String, Object>> rows = new ArrayList<>();
       boolean onPrimary = local.role.equals("PRIMARY");
       for (Replica r : replicas.values()) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -404,13 +415,13 @@ final class AgSimulator implements AgSessions {
         m.put("connected_state_desc", visible ? (connected ? "CONNECTED" : "DISCONNECTED") : null);
         m.put("synchronization_health_desc", visible ? replicaHealth(r) : null);
         m.put("last_connect_error_number", null);
-        rows.add(new Row(m));
+        rows.add(m);
       }
       return rows;
     }
 
-    private List<Row> databaseRows() {
-      List<Row> rows = new ArrayList<>();
+    private List<Map<String, Object>> databaseRows() {
+      List<Map<String, Object>> rows = new ArrayList<>();
       boolean onPrimary = local.role.equals("PRIMARY");
       Replica p = primary();
       for (Replica r : replicas.values()) {
@@ -470,14 +481,14 @@ final class AgSimulator implements AgSessions {
               "log_send_queue_size",
               primaryRow ? null : (r == local && !r.connected() ? null : queue));
           m.put("redo_queue_size", primaryRow ? null : 0L);
-          rows.add(new Row(m));
+          rows.add(m);
         }
       }
       return rows;
     }
 
-    private List<Row> clusterRows() {
-      List<Row> rows = new ArrayList<>();
+    private List<Map<String, Object>> clusterRows() {
+      List<Map<String, Object>> rows = new ArrayList<>();
       for (Replica r : replicas.values()) {
         for (Map.Entry<String, Db> e : r.dbs.entrySet()) {
           Map<String, Object> m = new LinkedHashMap<>();
@@ -490,13 +501,13 @@ final class AgSimulator implements AgSessions {
           m.put("is_failover_ready", ready);
           m.put("is_database_joined", true);
           m.put("is_pending_secondary_suspend", false);
-          rows.add(new Row(m));
+          rows.add(m);
         }
       }
       return rows;
     }
 
-    private List<Row> updateability(String database) {
+    private List<Map<String, Object>> updateability(String database) {
       Db d = local.dbs.get(database);
       if (d == null) {
         return List.of();
@@ -506,7 +517,7 @@ final class AgSimulator implements AgSessions {
       boolean primary = local.role.equals("PRIMARY");
       boolean readable =
           local.allowConnections.equals("ALL")
-              || (local.allowConnections.equals("READ_ONLY") && intent == Intent.READ_ONLY);
+              || (local.allowConnections.equals("READ_ONLY") && readOnly);
       String state;
       if (d.cannotComeOnline) {
         state = "RECOVERY_PENDING";
@@ -517,7 +528,7 @@ final class AgSimulator implements AgSessions {
       }
       m.put("state_desc", state);
       m.put("updateability", primary ? "READ_WRITE" : "READ_ONLY");
-      return List.of(new Row(m));
+      return List.of(m);
     }
 
     private void failover(boolean force) throws SQLException {
@@ -529,7 +540,7 @@ final class AgSimulator implements AgSessions {
                 + "' failed to process the command. The local availability replica is not in a"
                 + " state that could process the command.",
             "S0001",
-            SqlErrors.REPLICA_NOT_IN_STATE);
+            REPLICA_NOT_IN_STATE);
       }
       Replica p = primary();
       boolean synchronizedTarget =
@@ -547,7 +558,7 @@ final class AgSimulator implements AgSessions {
                 + " the availability replica uses the asynchronous-commit mode, consider performing"
                 + " a forced manual failover (with possible data loss).",
             "S0001",
-            SqlErrors.CANNOT_FAILOVER_UNSYNCHRONIZED);
+            CANNOT_FAILOVER_UNSYNCHRONIZED);
       }
       Instant online = Instant.now().plus(recovery);
       if (synchronizedTarget) {
@@ -613,7 +624,7 @@ final class AgSimulator implements AgSessions {
         throw new SQLException(
             "The local availability replica is not in a state that could process the command.",
             "S0001",
-            SqlErrors.REPLICA_NOT_IN_STATE);
+            REPLICA_NOT_IN_STATE);
       }
       Replica r = replicas.get(replica);
       if (r == null) {

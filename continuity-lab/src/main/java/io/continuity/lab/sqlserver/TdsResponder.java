@@ -1,4 +1,4 @@
-package io.continuity.connector.sqlserver;
+package io.continuity.lab.sqlserver;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -32,10 +32,10 @@ import java.util.regex.Pattern;
  * the DMV documentation: LSNs numeric(25,0), queue sizes bigint, times datetime, flags bit, error
  * numbers int, the rest nvarchar.
  */
-final class TdsResponder implements AutoCloseable {
+public final class TdsResponder implements AutoCloseable {
 
   /** Answers one batch on one replica. */
-  interface Backend {
+  public interface Backend {
     /**
      * @return rows (every row with the same labels)
      */
@@ -46,6 +46,39 @@ final class TdsResponder implements AutoCloseable {
 
     /** False when the replica is down or fenced: the connection is dropped. */
     boolean accepting();
+  }
+
+  /**
+   * A responder for one replica of {@code sim}: every batch runs in a read-write session on that
+   * replica; a replica that is down or fenced drops the connection.
+   */
+  public static TdsResponder forReplica(
+      AgSimulator sim, AgSimulator.Replica replica, String password) throws IOException {
+    return new TdsResponder(
+        new Backend() {
+          @Override
+          public List<Map<String, Object>> query(String sql, Object... parameters)
+              throws SQLException {
+            try (AgSimulator.Session s = sim.open(replica.member, false)) {
+              return s.query(sql, parameters);
+            }
+          }
+
+          @Override
+          public void execute(String sql) throws SQLException {
+            try (AgSimulator.Session s = sim.open(replica.member, false)) {
+              s.execute(sql);
+            }
+          }
+
+          @Override
+          public boolean accepting() {
+            synchronized (sim) {
+              return replica.up && !replica.fenced();
+            }
+          }
+        },
+        password);
   }
 
   private static final int PACKET = 4096;
@@ -62,14 +95,14 @@ final class TdsResponder implements AutoCloseable {
   private final Backend backend;
   private final String password;
 
-  TdsResponder(Backend backend, String password) throws IOException {
+  public TdsResponder(Backend backend, String password) throws IOException {
     this.backend = backend;
     this.password = password;
     this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     pool.submit(this::acceptLoop);
   }
 
-  int port() {
+  public int port() {
     return server.getLocalPort();
   }
 
