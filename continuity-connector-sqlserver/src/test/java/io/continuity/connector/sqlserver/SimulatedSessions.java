@@ -12,7 +12,8 @@ final class SimulatedSessions {
 
   static AgSessions over(AgSimulator sim) {
     return (member, intent, timeout) -> {
-      AgSimulator.Session session = sim.open(member.name(), intent == AgSessions.Intent.READ_ONLY);
+      io.continuity.lab.sqlserver.AgReplicaSession session =
+          sim.open(member.name(), intent == AgSessions.Intent.READ_ONLY);
       return new AgSession() {
         @Override
         public java.util.List<Row> query(String sql, Object... parameters)

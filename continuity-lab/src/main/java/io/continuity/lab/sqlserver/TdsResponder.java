@@ -34,6 +34,12 @@ import java.util.regex.Pattern;
  */
 public final class TdsResponder implements AutoCloseable {
 
+  /** A responder for one replica of {@code sim} ({@link ReplicaBackend}). */
+  public static TdsResponder forReplica(
+      AgSimulator sim, AgSimulator.Replica replica, String password) throws IOException {
+    return new TdsResponder(new ReplicaBackend(sim, replica), password);
+  }
+
   /** Answers one batch on one replica. */
   public interface Backend {
     /**
@@ -46,39 +52,6 @@ public final class TdsResponder implements AutoCloseable {
 
     /** False when the replica is down or fenced: the connection is dropped. */
     boolean accepting();
-  }
-
-  /**
-   * A responder for one replica of {@code sim}: every batch runs in a read-write session on that
-   * replica; a replica that is down or fenced drops the connection.
-   */
-  public static TdsResponder forReplica(
-      AgSimulator sim, AgSimulator.Replica replica, String password) throws IOException {
-    return new TdsResponder(
-        new Backend() {
-          @Override
-          public List<Map<String, Object>> query(String sql, Object... parameters)
-              throws SQLException {
-            try (AgSimulator.Session s = sim.open(replica.member, false)) {
-              return s.query(sql, parameters);
-            }
-          }
-
-          @Override
-          public void execute(String sql) throws SQLException {
-            try (AgSimulator.Session s = sim.open(replica.member, false)) {
-              s.execute(sql);
-            }
-          }
-
-          @Override
-          public boolean accepting() {
-            synchronized (sim) {
-              return replica.up && !replica.fenced();
-            }
-          }
-        },
-        password);
   }
 
   private static final int PACKET = 4096;
