@@ -17,6 +17,8 @@ import java.util.concurrent.CountDownLatch;
  * java -cp continuity-lab.jar io.continuity.lab.LabMain check
  * java -cp continuity-lab.jar io.continuity.lab.LabMain start-pair --inventory-out FILE
  *     [--dir PARENT] [--resource-id demo-postgres] [--tier 1] [--watch-pid PID]
+ * java -cp 'continuity-lab.jar:lab-lib/*' io.continuity.lab.LabMain start-fakes --inventory-out FILE
+ *     [--dir PARENT] [--watch-pid PID]
  * </pre>
  *
  * <p>{@code start-pair} starts a primary ({@code east}) and a standby ({@code west}), creates the
@@ -24,6 +26,12 @@ import java.util.concurrent.CountDownLatch;
  * streams) and stays in the foreground: until standard input closes, or with {@code --watch-pid}
  * until that process exits; SIGTERM and Ctrl-C work in both modes. On the way out it stops both
  * servers, deletes the lab directory and the inventory file.
+ *
+ * <p>{@code start-fakes} starts the MongoDB, SQL Server and Snowflake fakes ({@link DemoFakes}) on
+ * free loopback ports with a low write load, writes their inventory fragment ({@link
+ * FakesInventory}) to {@code FILE} once they answer, and stays in the foreground the same way; on
+ * the way out it stops them and deletes their directory (credentials included) and the file. It
+ * needs no server binaries.
  *
  * <p>Exit codes: 0 done, 2 bad arguments, 3 no PostgreSQL server binaries (the message says what to
  * install), 1 the pair could not be started.
@@ -70,6 +78,15 @@ public final class LabMain {
           return NO_BINARIES;
         }
         return startPair(binaries.get(), options, stdin, out, err);
+      case "start-fakes":
+        try {
+          options = Options.parse(List.of(args).subList(1, args.length));
+        } catch (IllegalArgumentException e) {
+          err.println("start-fakes: " + e.getMessage());
+          usage(err);
+          return BAD_ARGUMENTS;
+        }
+        return startFakes(options, stdin, out, err);
       default:
         err.println("unknown command: " + args[0]);
         usage(err);
@@ -124,6 +141,57 @@ public final class LabMain {
     }
   }
 
+  private static int startFakes(
+      Options options, InputStream stdin, PrintStream out, PrintStream err) {
+    DemoFakes fakes;
+    try {
+      fakes = DemoFakes.start(options.parentDir());
+    } catch (LabException e) {
+      err.println("could not start the platform fakes: " + e.getMessage());
+      return 1;
+    }
+    Path inventory = options.inventoryOut();
+    Thread cleanup = new Thread(() -> tearDown(fakes, inventory), "lab-fakes-teardown");
+    Runtime.getRuntime().addShutdownHook(cleanup);
+    try {
+      out.println(
+          "MongoDB replica set rs0: "
+              + fakes.mongo().members().stream()
+                  .map(m -> m.name() + " 127.0.0.1:" + m.port())
+                  .toList());
+      out.println(
+          "SQL Server AG "
+              + DemoFakes.SQL_GROUP
+              + ": east-1 127.0.0.1:"
+              + fakes.sqlServerPort("east-1")
+              + ", east-2 127.0.0.1:"
+              + fakes.sqlServerPort("east-2")
+              + ", west-1 127.0.0.1:"
+              + fakes.sqlServerPort("west-1"));
+      out.println(
+          "Snowflake accounts: "
+              + fakes.snowflake().accounts.values().stream()
+                  .map(a -> a.identifier() + " http://127.0.0.1:" + a.port())
+                  .toList());
+      out.println("platform fakes ready; inventory: " + inventory.toAbsolutePath());
+      out.flush();
+      FakesInventory.write(fakes, inventory);
+      waitForTheEnd(options, stdin);
+      out.println("stopping the platform fakes");
+      return 0;
+    } catch (RuntimeException e) {
+      err.println("platform fakes failed: " + e.getMessage());
+      return 1;
+    } finally {
+      tearDown(fakes, inventory);
+      try {
+        Runtime.getRuntime().removeShutdownHook(cleanup);
+      } catch (IllegalStateException e) {
+        // shutting down: the hook runs the same tear-down
+      }
+    }
+  }
+
   /** Until stdin closes, or (with --watch-pid) until that process exits; signals end the JVM. */
   private static void waitForTheEnd(Options options, InputStream stdin) {
     if (options.watchPid().isPresent()) {
@@ -150,8 +218,12 @@ public final class LabMain {
     }
   }
 
-  private static void tearDown(PostgresPair pair, Path inventory) {
-    pair.close();
+  private static void tearDown(AutoCloseable topology, Path inventory) {
+    try {
+      topology.close();
+    } catch (Exception e) {
+      System.err.println("could not stop everything: " + e.getMessage());
+    }
     try {
       Files.deleteIfExists(inventory);
     } catch (IOException e) {
@@ -166,9 +238,12 @@ public final class LabMain {
             "Usage: LabMain check",
             "       LabMain start-pair --inventory-out FILE [--dir PARENT] [--resource-id ID]"
                 + " [--tier 1|2] [--watch-pid PID]",
+            "       LabMain start-fakes --inventory-out FILE [--dir PARENT] [--watch-pid PID]",
             "  check       exit 0 when PostgreSQL server binaries are installed, 3 when not",
             "  start-pair  start a primary (east) + standby (west), write an inventory fragment",
-            "              for them to FILE, run until stdin closes (or PID exits), then tear down"));
+            "              for them to FILE, run until stdin closes (or PID exits), then tear down",
+            "  start-fakes start the MongoDB, SQL Server and Snowflake fakes, write their inventory",
+            "              fragment to FILE, run until stdin closes (or PID exits), then tear down"));
   }
 
   /** The options of {@code start-pair}. */

@@ -1,5 +1,6 @@
 package io.continuity.connector.snowflake;
 
+import io.continuity.connector.support.Json;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;

@@ -2,6 +2,7 @@ package io.continuity.connector.snowflake;
 
 import io.continuity.connector.snowflake.SqlApiException.Kind;
 import io.continuity.connector.support.Deadline;
+import io.continuity.connector.support.Json;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;

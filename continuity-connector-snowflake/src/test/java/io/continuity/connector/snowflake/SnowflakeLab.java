@@ -8,6 +8,8 @@ import io.continuity.connector.api.SecretUnavailableException;
 import io.continuity.connector.api.SiteEndpoint;
 import io.continuity.connector.api.SiteRole;
 import io.continuity.connector.testkit.SafetyLab;
+import io.continuity.lab.snowflake.FakeAccount;
+import io.continuity.lab.snowflake.FakeSnowflake;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.time.Duration;

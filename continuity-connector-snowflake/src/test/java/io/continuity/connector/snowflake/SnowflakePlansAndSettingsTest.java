@@ -13,6 +13,7 @@ import io.continuity.connector.api.OperationType;
 import io.continuity.connector.api.PlanStep;
 import io.continuity.connector.api.SiteEndpoint;
 import io.continuity.connector.api.SiteRole;
+import io.continuity.connector.support.Json;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;

@@ -13,6 +13,7 @@ import io.continuity.connector.api.OperationType;
 import io.continuity.connector.api.StepContext;
 import io.continuity.connector.api.StepResult;
 import io.continuity.connector.support.StandardStepIds;
+import io.continuity.lab.snowflake.FakeSnowflake;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;

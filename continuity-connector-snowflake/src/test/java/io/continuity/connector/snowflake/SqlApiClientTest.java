@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.continuity.connector.support.Deadline;
+import io.continuity.lab.snowflake.FakeAccount;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.security.KeyPairGenerator;

@@ -156,36 +156,17 @@ final class PlannedSteps {
     // wait at most catchUpTimeout, leaving time in the step to undo the mode change
     Deadline deadline =
         Deadline.in(StepSupport.min(support.settings.catchUpTimeout(), margin(timeout, 5)));
-    CatchUpGate.Verdict[] last = new CatchUpGate.Verdict[1];
-    Optional<CatchUpGate.Verdict> passed =
-        deadline.pollUntil(
-            POLL,
-            () -> {
-              Optional<ReplicaView> p = support.tryView(sourceMember, deadline.remaining());
-              Optional<ReplicaView> t = support.tryView(targetMember, deadline.remaining());
-              if (p.isEmpty() || t.isEmpty()) {
-                last[0] =
-                    new CatchUpGate.Verdict(
-                        false,
-                        List.of((p.isEmpty() ? sourceMember : targetMember) + " does not answer"),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty());
-                return Optional.empty();
-              }
-              last[0] = CatchUpGate.check(p.get(), t.get());
-              return last[0].passed() ? Optional.of(last[0]) : Optional.empty();
-            });
-    if (passed.isEmpty()) {
+    GatePoll gate = pollGate(sourceMember, targetMember, deadline);
+    if (gate.passed().isEmpty()) {
       String undo = restoreModes(context, timeout);
       return support.failed(
           "the target did not catch up within the step's time: "
-              + (last[0] == null ? "no reading" : last[0].problems())
+              + gate.lastProblems()
               + "\n"
               + undo,
           Map.of());
     }
-    CatchUpGate.Verdict v = passed.get();
+    CatchUpGate.Verdict v = gate.passed().get();
     Map<String, String> facts = new LinkedHashMap<>();
     facts.put(Facts.CAUGHT_UP_DATABASE, v.database().orElseThrow());
     facts.put(Facts.CAUGHT_UP_REACHED, v.reached().orElseThrow().toString());
@@ -216,29 +197,17 @@ final class PlannedSteps {
           .withLoss(priorEvidence(context));
     }
     Deadline gateDeadline = Deadline.in(StepSupport.min(PROMOTE_GATE_WAIT, timeout));
-    CatchUpGate.Verdict[] last = new CatchUpGate.Verdict[1];
-    Optional<CatchUpGate.Verdict> passed =
-        gateDeadline.pollUntil(
-            POLL,
-            () -> {
-              Optional<ReplicaView> p = support.tryView(sourceMember, gateDeadline.remaining());
-              Optional<ReplicaView> t = support.tryView(targetMember, gateDeadline.remaining());
-              if (p.isEmpty() || t.isEmpty()) {
-                return Optional.empty();
-              }
-              last[0] = CatchUpGate.check(p.get(), t.get());
-              return last[0].passed() ? Optional.of(last[0]) : Optional.empty();
-            });
-    if (passed.isEmpty()) {
+    GatePoll gate = pollGate(sourceMember, targetMember, gateDeadline);
+    if (gate.passed().isEmpty()) {
       String undo = restoreModes(context, timeout);
       return support.failed(
           "REFUSED: the zero-loss gate is not met, nothing was failed over: "
-              + (last[0] == null ? "a replica does not answer" : last[0].problems())
+              + gate.lastProblems()
               + "\n"
               + undo,
           Map.of());
     }
-    CatchUpGate.Verdict v = passed.get();
+    CatchUpGate.Verdict v = gate.passed().get();
     try (AgSession s = support.open(targetMember, AgSessions.Intent.READ_WRITE, timeout)) {
       try {
         s.execute(AgQueries.failover(support.settings.availabilityGroup()));
@@ -299,6 +268,44 @@ final class PlannedSteps {
             facts)
         .withMarker(Markers.of(db, v.reached().get()))
         .withLoss(loss);
+  }
+
+  /** What {@link #pollGate} saw: the passing verdict, or the last reading before the deadline. */
+  private record GatePoll(
+      Optional<CatchUpGate.Verdict> passed, Optional<CatchUpGate.Verdict> last) {
+    String lastProblems() {
+      return last.map(v -> v.problems().toString()).orElse("no reading");
+    }
+  }
+
+  /**
+   * Reads both replicas and checks the catch-up gate every {@link #POLL} until it passes or the
+   * deadline ends (the one copy the catch-up step and the promote step's re-check share); a replica
+   * that does not answer is a failed reading that names it.
+   */
+  private GatePoll pollGate(String sourceMember, String targetMember, Deadline deadline)
+      throws ConnectorException {
+    CatchUpGate.Verdict[] last = new CatchUpGate.Verdict[1];
+    Optional<CatchUpGate.Verdict> passed =
+        deadline.pollUntil(
+            POLL,
+            () -> {
+              Optional<ReplicaView> p = support.tryView(sourceMember, deadline.remaining());
+              Optional<ReplicaView> t = support.tryView(targetMember, deadline.remaining());
+              if (p.isEmpty() || t.isEmpty()) {
+                last[0] =
+                    new CatchUpGate.Verdict(
+                        false,
+                        List.of((p.isEmpty() ? sourceMember : targetMember) + " does not answer"),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty());
+                return Optional.empty();
+              }
+              last[0] = CatchUpGate.check(p.get(), t.get());
+              return last[0].passed() ? Optional.of(last[0]) : Optional.empty();
+            });
+    return new GatePoll(passed, Optional.ofNullable(last[0]));
   }
 
   private LossEvidence priorEvidence(StepContext context) {

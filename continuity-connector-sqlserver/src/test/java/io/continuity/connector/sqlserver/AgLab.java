@@ -8,6 +8,7 @@ import io.continuity.connector.api.SecretUnavailableException;
 import io.continuity.connector.api.SiteEndpoint;
 import io.continuity.connector.api.SiteRole;
 import io.continuity.connector.testkit.SafetyLab;
+import io.continuity.lab.sqlserver.AgSimulator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -82,7 +83,7 @@ final class AgLab implements SafetyLab {
               if (!sim.password().equals(given)) {
                 throw new SQLException("Login failed for user 'continuity'.", "28000", 18456);
               }
-              return sim.open(member, intent, timeout);
+              return SimulatedSessions.over(sim).open(member, intent, timeout);
             },
         Clock.systemUTC());
   }

@@ -11,6 +11,8 @@ import io.continuity.connector.api.OperationType;
 import io.continuity.connector.api.ProbeResult;
 import io.continuity.connector.api.StepResult;
 import io.continuity.connector.support.StandardStepIds;
+import io.continuity.lab.sqlserver.AgSimulator;
+import io.continuity.lab.sqlserver.TdsResponder;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;

@@ -9,6 +9,7 @@ import io.continuity.connector.api.MemberObservation;
 import io.continuity.connector.api.MemberRole;
 import io.continuity.connector.api.ProbeResult;
 import io.continuity.connector.api.ReplicationState;
+import io.continuity.lab.sqlserver.AgSimulator;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.List;

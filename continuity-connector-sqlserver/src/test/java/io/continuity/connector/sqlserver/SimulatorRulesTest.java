@@ -29,10 +29,11 @@ class SimulatorRulesTest {
   }
 
   private AgSession session(String member) throws SQLException {
-    return lab.sim.open(
-        new MemberEndpoint(member, member + ".example.internal", 1433, Map.of()),
-        AgSessions.Intent.READ_WRITE,
-        Duration.ofSeconds(1));
+    return SimulatedSessions.over(lab.sim)
+        .open(
+            new MemberEndpoint(member, member + ".example.internal", 1433, Map.of()),
+            AgSessions.Intent.READ_WRITE,
+            Duration.ofSeconds(1));
   }
 
   @Test

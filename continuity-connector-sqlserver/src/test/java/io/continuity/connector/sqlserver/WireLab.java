@@ -4,8 +4,8 @@ import io.continuity.connector.api.ConnectorConfig;
 import io.continuity.connector.api.MemberEndpoint;
 import io.continuity.connector.api.SiteEndpoint;
 import io.continuity.connector.testkit.SafetyLab;
-import java.sql.SQLException;
-import java.time.Duration;
+import io.continuity.lab.sqlserver.AgSimulator;
+import io.continuity.lab.sqlserver.TdsResponder;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,35 +24,7 @@ final class WireLab implements SafetyLab {
   WireLab() throws Exception {
     lab = new AgLab().with("encrypt", "false");
     for (AgSimulator.Replica r : lab.sim.replicas.values()) {
-      MemberEndpoint endpoint = new MemberEndpoint(r.member, "127.0.0.1", 1433, Map.of());
-      TdsResponder responder =
-          new TdsResponder(
-              new TdsResponder.Backend() {
-                @Override
-                public List<Map<String, Object>> query(String sql, Object... parameters)
-                    throws SQLException {
-                  try (AgSession s =
-                      lab.sim.open(endpoint, AgSessions.Intent.READ_WRITE, Duration.ofSeconds(5))) {
-                    return s.query(sql, parameters).stream().map(Row::asMap).toList();
-                  }
-                }
-
-                @Override
-                public void execute(String sql) throws SQLException {
-                  try (AgSession s =
-                      lab.sim.open(endpoint, AgSessions.Intent.READ_WRITE, Duration.ofSeconds(5))) {
-                    s.execute(sql);
-                  }
-                }
-
-                @Override
-                public boolean accepting() {
-                  synchronized (lab.sim) {
-                    return r.up && !r.fenced();
-                  }
-                }
-              },
-              AgLab.PASSWORD);
+      TdsResponder responder = TdsResponder.forReplica(lab.sim, r, AgLab.PASSWORD);
       responders.add(responder);
       ports.put(r.member, responder.port());
     }

@@ -15,6 +15,7 @@ import io.continuity.connector.api.SecretRef;
 import io.continuity.connector.api.SiteEndpoint;
 import io.continuity.connector.api.SiteRole;
 import io.continuity.connector.testkit.SafetyLab;
+import io.continuity.lab.mongodb.FakeReplicaSet;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.continuity.connector.mongodb.fake;
+package io.continuity.lab.mongodb;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.bson.BinData;
@@ -80,11 +80,11 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class FakeReplicaSet implements AutoCloseable {
 
-  static final int PRIMARY = 1;
-  static final int SECONDARY = 2;
-  static final int ARBITER = 7;
-  static final int DOWN = 8;
-  static final int REMOVED = 10;
+  public static final int PRIMARY = 1;
+  public static final int SECONDARY = 2;
+  public static final int ARBITER = 7;
+  public static final int DOWN = 8;
+  public static final int REMOVED = 10;
 
   private final String setName;
   private final List<Member> members = new ArrayList<>();
@@ -441,6 +441,22 @@ public final class FakeReplicaSet implements AutoCloseable {
       m.authenticated.clear();
       tick();
     }
+  }
+
+  /**
+   * Inserts one document {@code {n: <number>}} into {@code db.collection} on the current primary,
+   * as a client's acknowledged insert would (the oplog entry replicates like any other): the demo's
+   * low write load, so the optimes move. False when no member is primary.
+   */
+  public synchronized boolean insertOnPrimary(String db, String collection, long number) {
+    if (primary().isEmpty()) {
+      return false;
+    }
+    applyOnPrimary(
+        db,
+        "insert",
+        new Document("insert", collection).append("documents", List.of(new Document("n", number))));
+    return true;
   }
 
   /** Runs a write on the primary as a client would, returning the reply. */

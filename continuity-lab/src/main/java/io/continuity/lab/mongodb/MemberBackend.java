@@ -1,4 +1,4 @@
-package io.continuity.connector.mongodb.fake;
+package io.continuity.lab.mongodb;
 
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.bson.Document;

@@ -1,4 +1,4 @@
-package io.continuity.connector.snowflake;
+package io.continuity.connector.support;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,11 +6,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The little JSON the SQL API needs, with the JDK alone: objects become {@link Map}s, arrays {@link
- * List}s, numbers {@link Long} or {@link Double}, and {@code true}/{@code false}/{@code null} what
- * they say. Writing accepts the same shapes plus {@link Number}s and {@link Boolean}s.
+ * The little JSON that HTTP APIs such as Snowflake's SQL API need, with the JDK alone (shared by
+ * the Snowflake connector and the lab's fake of that API, so neither carries a second parser):
+ * objects become {@link Map}s, arrays {@link List}s, numbers {@link Long} or {@link Double}, and
+ * {@code true}/{@code false}/{@code null} what they say. Writing accepts the same shapes plus
+ * {@link Number}s and {@link Boolean}s.
  */
-final class Json {
+public final class Json {
 
   private final String text;
   private int at;
@@ -24,7 +26,7 @@ final class Json {
    *
    * @throws IllegalArgumentException when the text is not JSON
    */
-  static Object parse(String text) {
+  public static Object parse(String text) {
     Json json = new Json(text == null ? "" : text);
     json.space();
     Object value = json.value();
@@ -37,7 +39,7 @@ final class Json {
 
   /** Parses a JSON object, or fails. */
   @SuppressWarnings("unchecked")
-  static Map<String, Object> parseObject(String text) {
+  public static Map<String, Object> parseObject(String text) {
     Object value = parse(text);
     if (value instanceof Map<?, ?> map) {
       return (Map<String, Object>) map;
@@ -45,7 +47,7 @@ final class Json {
     throw new IllegalArgumentException("expected a JSON object");
   }
 
-  static String write(Object value) {
+  public static String write(Object value) {
     StringBuilder out = new StringBuilder();
     write(out, value);
     return out.toString();

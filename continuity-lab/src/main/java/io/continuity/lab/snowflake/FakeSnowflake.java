@@ -1,4 +1,4 @@
-package io.continuity.connector.snowflake;
+package io.continuity.lab.snowflake;
 
 import java.security.PublicKey;
 import java.time.Duration;
@@ -38,10 +38,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * while one runs is refused; PRIMARY while a refresh runs is refused; REFRESH/SUSPEND/RESUME on a
  * primary are refused; the error codes of those refusals.
  */
-final class FakeSnowflake implements AutoCloseable {
+public final class FakeSnowflake implements AutoCloseable {
 
-  static final String ORG = "MYORG";
-  static final List<String> PHASES =
+  public static final String ORG = "MYORG";
+  public static final List<String> PHASES =
       List.of(
           "SECONDARY_SYNCHRONIZING_MEMBERSHIP",
           "SECONDARY_UPLOADING_INVENTORY",
@@ -52,9 +52,9 @@ final class FakeSnowflake implements AutoCloseable {
           "SECONDARY_COMMITTING",
           "COMPLETED");
 
-  final String group;
-  final String database;
-  final Map<String, FakeAccount> accounts = new LinkedHashMap<>();
+  public final String group;
+  public final String database;
+  public final Map<String, FakeAccount> accounts = new LinkedHashMap<>();
   private final AtomicLong clock = new AtomicLong();
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(
@@ -63,20 +63,21 @@ final class FakeSnowflake implements AutoCloseable {
             t.setDaemon(true);
             return t;
           });
-  volatile String primaryAccount;
+  public volatile String primaryAccount;
 
   /** Client Redirect: the connection object and the account serving it as primary. */
-  final String connection = "APP_CONN";
+  public final String connection = "APP_CONN";
 
-  volatile String connectionPrimary;
-  volatile Duration phaseDuration = Duration.ofMillis(4);
-  volatile Duration syncWindow = Duration.ofMillis(300);
-  volatile Duration scheduleInterval;
-  volatile boolean replicationPaused;
-  volatile boolean failRefreshes;
-  volatile Runnable beforeJobStarts = () -> {};
+  public volatile String connectionPrimary;
+  public volatile Duration phaseDuration = Duration.ofMillis(4);
+  public volatile Duration syncWindow = Duration.ofMillis(300);
+  public volatile Duration scheduleInterval;
+  public volatile boolean replicationPaused;
+  public volatile boolean failRefreshes;
+  public volatile Runnable beforeJobStarts = () -> {};
 
-  FakeSnowflake(String group, String database, Duration scheduleInterval, String... accountNames)
+  public FakeSnowflake(
+      String group, String database, Duration scheduleInterval, String... accountNames)
       throws Exception {
     this.group = group;
     this.database = database;
@@ -96,27 +97,27 @@ final class FakeSnowflake implements AutoCloseable {
   }
 
   /** Server time in epoch microseconds, strictly increasing (one clock for the organization). */
-  long nowMicros() {
+  public long nowMicros() {
     Instant now = Instant.now();
     long real = now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000L;
     return clock.updateAndGet(last -> Math.max(last + 1, real));
   }
 
-  FakeAccount account(String name) {
+  public FakeAccount account(String name) {
     return accounts.get(name);
   }
 
-  synchronized boolean isPrimary(FakeAccount account) {
+  public synchronized boolean isPrimary(FakeAccount account) {
     return account.name.equals(primaryAccount);
   }
 
   /** Registers the user's public key in every account (ALTER USER … SET RSA_PUBLIC_KEY). */
-  void registerKey(String user, PublicKey key) {
+  public void registerKey(String user, PublicKey key) {
     accounts.values().forEach(a -> a.registerKey(user, key));
   }
 
   /** Makes {@code count} acknowledged writes on the account if it takes writes now. */
-  synchronized boolean write(FakeAccount account, int count) {
+  public synchronized boolean write(FakeAccount account, int count) {
     if (!takesWrites(account)) {
       return false;
     }
@@ -127,50 +128,50 @@ final class FakeSnowflake implements AutoCloseable {
   }
 
   /** Primary, up, and its writer not disabled (the lab's quiesce disables user APP). */
-  synchronized boolean takesWrites(FakeAccount account) {
+  public synchronized boolean takesWrites(FakeAccount account) {
     return account.up && isPrimary(account) && !account.disabledUsers.contains("APP");
   }
 
   // ---- failover-group statements, called by FakeAccount under the org lock ----
 
   /** A refresh job of a secondary (one row of REPLICATION_GROUP_REFRESH_HISTORY). */
-  static final class Job {
-    final String uuid = UUID.randomUUID().toString();
-    final long start;
-    int phase;
-    long phaseStartedAt;
-    Long end;
-    Long snapshot;
-    String error;
-    String terminal;
-    List<Long> snapshotData;
+  public static final class Job {
+    public final String uuid = UUID.randomUUID().toString();
+    public final long start;
+    public int phase;
+    public long phaseStartedAt;
+    public Long end;
+    public Long snapshot;
+    public String error;
+    public String terminal;
+    public List<Long> snapshotData;
 
     Job(long start) {
       this.start = start;
       this.phaseStartedAt = start;
     }
 
-    String phaseName() {
+    public String phaseName() {
       return terminal != null ? terminal : PHASES.get(phase);
     }
 
-    boolean running() {
+    public boolean running() {
       return end == null;
     }
   }
 
-  synchronized Job startRefresh(FakeAccount secondary) {
+  public synchronized Job startRefresh(FakeAccount secondary) {
     beforeJobStarts.run();
     Job job = new Job(nowMicros());
     secondary.history.add(0, job);
     return job;
   }
 
-  synchronized Job running(FakeAccount account) {
+  public synchronized Job running(FakeAccount account) {
     return account.history.stream().filter(Job::running).findFirst().orElse(null);
   }
 
-  synchronized void promote(FakeAccount account) {
+  public synchronized void promote(FakeAccount account) {
     primaryAccount = account.name;
     for (FakeAccount other : accounts.values()) {
       if (other != account) {
@@ -180,7 +181,7 @@ final class FakeSnowflake implements AutoCloseable {
     account.secondaryState = "";
   }
 
-  synchronized void cancel(Job job) {
+  public synchronized void cancel(Job job) {
     job.terminal = "CANCELED";
     job.end = nowMicros();
   }

@@ -1,12 +1,14 @@
-package io.continuity.connector.snowflake;
+package io.continuity.lab.snowflake;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.continuity.connector.support.Json;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.util.ArrayList;
@@ -37,7 +39,7 @@ import java.util.regex.Pattern;
  * {@code iss} = ACCOUNT.USER.SHA256:fp, {@code sub} = ACCOUNT.USER, at most one hour, not expired),
  * else 401 {@code {"code":"390144","message":"JWT token is invalid. [..]"}}.
  */
-final class FakeAccount {
+public final class FakeAccount {
 
   private static final Pattern ALTER_GROUP =
       Pattern.compile(
@@ -53,31 +55,31 @@ final class FakeAccount {
       Pattern.compile("ALTER CONNECTION (\\w+) PRIMARY");
   private static final Pattern SHOW_SCHEMAS = Pattern.compile("SHOW SCHEMAS IN DATABASE (\\w+)");
 
-  final FakeSnowflake org;
-  final String name;
-  final List<FakeSnowflake.Job> history = new CopyOnWriteArrayList<>();
-  final Set<String> disabledUsers = ConcurrentHashMap.newKeySet();
-  final List<String> executed = new CopyOnWriteArrayList<>();
-  final List<String> replayed = new CopyOnWriteArrayList<>();
-  volatile List<Long> data = new ArrayList<>();
-  volatile String secondaryState = "STARTED";
-  volatile boolean up;
-  volatile int partitionSize = 1000;
+  public final FakeSnowflake org;
+  public final String name;
+  public final List<FakeSnowflake.Job> history = new CopyOnWriteArrayList<>();
+  public final Set<String> disabledUsers = ConcurrentHashMap.newKeySet();
+  public final List<String> executed = new CopyOnWriteArrayList<>();
+  public final List<String> replayed = new CopyOnWriteArrayList<>();
+  public volatile List<Long> data = new ArrayList<>();
+  public volatile String secondaryState = "STARTED";
+  public volatile boolean up;
+  public volatile int partitionSize = 1000;
 
   /** Statement POSTs whose answer is lost after the statement ran (the connection just closes). */
-  final java.util.concurrent.atomic.AtomicInteger dropAnswers =
+  public final java.util.concurrent.atomic.AtomicInteger dropAnswers =
       new java.util.concurrent.atomic.AtomicInteger();
 
   /** Requests answered with this HTTP status before anything runs (429, 503, 504). */
-  final java.util.concurrent.atomic.AtomicInteger busyAnswers =
+  public final java.util.concurrent.atomic.AtomicInteger busyAnswers =
       new java.util.concurrent.atomic.AtomicInteger();
 
-  volatile int busyStatus = 503;
+  public volatile int busyStatus = 503;
 
   /** Only statements containing this text have their answers lost (any when empty). */
-  volatile String dropOnly = "";
+  public volatile String dropOnly = "";
 
-  final List<String> requestQueries = new CopyOnWriteArrayList<>();
+  public final List<String> requestQueries = new CopyOnWriteArrayList<>();
   private final Map<String, PublicKey> keys = new ConcurrentHashMap<>();
   private final Map<String, Stmt> byHandle = new ConcurrentHashMap<>();
   private final Map<String, Stmt> byRequestId = new ConcurrentHashMap<>();
@@ -91,26 +93,26 @@ final class FakeAccount {
   private HttpServer server;
   private int port;
 
-  FakeAccount(FakeSnowflake org, String name) throws IOException {
+  public FakeAccount(FakeSnowflake org, String name) throws IOException {
     this.org = org;
     this.name = name;
     start();
   }
 
   /** The identifier in organization form, as the JWT and the inventory name it. */
-  String identifier() {
+  public String identifier() {
     return FakeSnowflake.ORG + "-" + name;
   }
 
-  int port() {
+  public int port() {
     return port;
   }
 
-  void registerKey(String user, PublicKey key) {
+  public void registerKey(String user, PublicKey key) {
     keys.put(user.toUpperCase(Locale.ROOT), key);
   }
 
-  synchronized void start() throws IOException {
+  public synchronized void start() throws IOException {
     if (up) {
       return;
     }
@@ -123,7 +125,7 @@ final class FakeAccount {
   }
 
   /** The account's region is lost: connections are refused. */
-  synchronized void stop() {
+  public synchronized void stop() {
     if (server != null) {
       server.stop(0);
     }
@@ -587,6 +589,16 @@ final class FakeAccount {
   // ---- JWT ----
 
   /** RS256 with the registered key, iss/sub format, at most one hour, not expired. */
+  /**
+   * Snowflake's public-key fingerprint, computed here independently of the connector: {@code
+   * SHA256:} + base64(SHA-256(DER SubjectPublicKeyInfo)) ("Key-pair authentication and key-pair
+   * rotation", docs.snowflake.com/en/user-guide/key-pair-auth).
+   */
+  public static String fingerprint(PublicKey key) throws java.security.GeneralSecurityException {
+    byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getEncoded());
+    return "SHA256:" + Base64.getEncoder().encodeToString(digest);
+  }
+
   private boolean authenticated(HttpExchange exchange) {
     String auth = exchange.getRequestHeaders().getFirst("Authorization");
     String type = exchange.getRequestHeaders().getFirst("X-Snowflake-Authorization-Token-Type");
@@ -610,7 +622,7 @@ final class FakeAccount {
         return false;
       }
       PublicKey key = keys.get(sub.substring(account.length() + 1));
-      if (key == null || !iss.equals(sub + "." + KeyPairJwt.fingerprint(key))) {
+      if (key == null || !iss.equals(sub + "." + fingerprint(key))) {
         return false;
       }
       long iat = ((Number) claims.get("iat")).longValue();

@@ -1,4 +1,4 @@
-package io.continuity.connector.sqlserver;
+package io.continuity.lab.sqlserver;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -32,10 +32,16 @@ import java.util.regex.Pattern;
  * the DMV documentation: LSNs numeric(25,0), queue sizes bigint, times datetime, flags bit, error
  * numbers int, the rest nvarchar.
  */
-final class TdsResponder implements AutoCloseable {
+public final class TdsResponder implements AutoCloseable {
+
+  /** A responder for one replica of {@code sim} ({@link ReplicaBackend}). */
+  public static TdsResponder forReplica(
+      AgSimulator sim, AgSimulator.Replica replica, String password) throws IOException {
+    return new TdsResponder(new ReplicaBackend(sim, replica), password);
+  }
 
   /** Answers one batch on one replica. */
-  interface Backend {
+  public interface Backend {
     /**
      * @return rows (every row with the same labels)
      */
@@ -62,14 +68,14 @@ final class TdsResponder implements AutoCloseable {
   private final Backend backend;
   private final String password;
 
-  TdsResponder(Backend backend, String password) throws IOException {
+  public TdsResponder(Backend backend, String password) throws IOException {
     this.backend = backend;
     this.password = password;
     this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     pool.submit(this::acceptLoop);
   }
 
-  int port() {
+  public int port() {
     return server.getLocalPort();
   }
 

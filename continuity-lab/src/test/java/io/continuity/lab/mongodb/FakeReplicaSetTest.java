@@ -1,4 +1,4 @@
-package io.continuity.connector.mongodb.fake;
+package io.continuity.lab.mongodb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,18 +24,24 @@ import org.junit.jupiter.api.Test;
  */
 class FakeReplicaSetTest {
 
-  private FakeLab lab;
+  private static final String USER = "continuity";
+  private static final String PASSWORD = "lab-Mongo-Secret-4711";
+
+  private FakeReplicaSet set;
   private final List<MongoClient> clients = new ArrayList<>();
 
   @BeforeEach
   void start() throws Exception {
-    lab = new FakeLab();
+    java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+    counts.put("east", 2);
+    counts.put("west", 1);
+    set = FakeReplicaSet.start("rs0", counts).requireLogin(USER, PASSWORD);
   }
 
   @AfterEach
   void stop() {
     clients.forEach(MongoClient::close);
-    lab.close();
+    set.close();
   }
 
   private Document admin(String member, Document command) {
@@ -43,7 +49,7 @@ class FakeReplicaSetTest {
   }
 
   private Document run(String member, String database, Document command) {
-    FakeReplicaSet.Member m = lab.set().member(member);
+    FakeReplicaSet.Member m = set.member(member);
     MongoClient client =
         MongoClients.create(
             MongoClientSettings.builder()
@@ -54,7 +60,7 @@ class FakeReplicaSetTest {
                             .serverSelectionTimeout(2, TimeUnit.SECONDS))
                 .credential(
                     MongoCredential.createPlainCredential(
-                        FakeLab.USER, "$external", FakeLab.PASSWORD.toCharArray()))
+                        USER, "$external", PASSWORD.toCharArray()))
                 .retryWrites(false)
                 .build());
     clients.add(client);
@@ -105,8 +111,8 @@ class FakeReplicaSetTest {
 
   @Test
   void stepdownWithoutACaughtUpElectableSecondaryIsExceededTimeLimitAndTheNodeStaysPrimary() {
-    lab.set().pauseApply(lab.set().member("east-2"));
-    lab.set().pauseApply(lab.set().member("west-1"));
+    set.pauseApply(set.member("east-2"));
+    set.pauseApply(set.member("west-1"));
     run(
         "east-1",
         "lab",
@@ -123,7 +129,7 @@ class FakeReplicaSetTest {
 
     assertThat(e.getErrorCode()).isEqualTo(262);
     assertThat(e.getErrorMessage()).startsWith("No electable secondaries caught up as of");
-    assertThat(lab.set().primary().map(FakeReplicaSet.Member::name)).contains("east-1");
+    assertThat(set.primary().map(FakeReplicaSet.Member::name)).contains("east-1");
     assertThat(
             code(
                 () ->
@@ -142,7 +148,7 @@ class FakeReplicaSetTest {
                             .append("secondaryCatchUpPeriodSecs", "STR"))))
         .as("a non-numeric catch-up period")
         .isEqualTo(14);
-    lab.set().grantOnly("clusterMonitor");
+    set.grantOnly("clusterMonitor");
     assertThat(code(() -> admin("east-1", new Document("replSetStepDown", 10))))
         .as("without replSetStateChange")
         .isEqualTo(13);
@@ -159,7 +165,7 @@ class FakeReplicaSetTest {
         .as("the version must grow")
         .isEqualTo(103);
 
-    lab.set().stop(lab.set().member("east-2"));
+    set.stop(set.member("east-2"));
     Document status = admin("west-1", new Document("replSetGetStatus", 1));
     Document down =
         status.getList("members", Document.class).stream()
