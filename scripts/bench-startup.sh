@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Start-up benchmark (a benchmark, not a test; issue 15): starts the server RUNS times exactly as
+# `./continuity demo` does (the launcher itself, CONTINUITY_DEMO_PAIR=0, a fresh data directory
+# each time, the demo inventory) and prints the time from launch until /actuator/health answers UP,
+# plus the CPU the server used until then (less sensitive to other load on a shared machine).
+# Runs alternate between the launcher's class-data sharing start (default) and the plain jar
+# (CONTINUITY_CDS=0), after one untimed start that builds the archive when it is missing.
+#
+#   scripts/bench-startup.sh              # RUNS=5
+#   MODES=cds RUNS=3 scripts/bench-startup.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+RUNS="${RUNS:-5}"
+MODES="${MODES:-cds plain}"
+PORT="${PORT:-18302}"
+WORK="$(mktemp -d /tmp/continuity-startup.XXXXXX)"
+LAUNCHER_PID=""
+stop() {
+  if [[ -n "$LAUNCHER_PID" ]] && kill -0 "$LAUNCHER_PID" 2>/dev/null; then
+    kill -TERM "$LAUNCHER_PID" 2>/dev/null || true
+    wait "$LAUNCHER_PID" 2>/dev/null || true
+  fi
+  LAUNCHER_PID=""
+}
+trap 'stop; rm -rf "$WORK"' EXIT
+
+# One start; prints "<wall seconds> <server cpu seconds>".
+start_once() {
+  local cds="$1" dir="$WORK/data-$RANDOM$RANDOM"
+  local t0 t1 java_pid="" ticks=0
+  t0=$(date +%s.%N)
+  CONTINUITY_CDS="$cds" CONTINUITY_DEMO_PAIR=0 CONTINUITY_DEMO_PASSWORD=bench SERVER_PORT="$PORT" \
+    CONTINUITY_DATA_DIR="$dir" ./continuity demo --logging.level.root=WARN >"$WORK/last.log" 2>&1 &
+  LAUNCHER_PID=$!
+  for _ in $(seq 1 6000); do
+    [[ -z "$java_pid" ]] && java_pid="$(pgrep -P "$LAUNCHER_PID" java || true)"
+    if curl -fs "http://localhost:$PORT/actuator/health" 2>/dev/null | grep -q '"UP"'; then
+      t1=$(date +%s.%N)
+      [[ -n "$java_pid" ]] && ticks=$(awk '{print $14 + $15}' "/proc/$java_pid/stat")
+      stop
+      rm -rf "$dir"
+      echo "$t0 $t1 $ticks $(getconf CLK_TCK)" | awk '{printf "%.2f %.2f\n", $2 - $1, $3 / $4}'
+      return 0
+    fi
+    kill -0 "$LAUNCHER_PID" 2>/dev/null || { echo "server died:" >&2; tail -30 "$WORK/last.log" >&2; exit 1; }
+    sleep 0.05
+  done
+  echo "not UP within 300 s" >&2
+  exit 1
+}
+
+[[ -f continuity-server/target/continuity-server.jar ]] || ./continuity build
+echo "startup: warm-up start (builds the class-data sharing archive if missing)"
+start_once 1 >/dev/null
+declare -A WALL CPU
+for i in $(seq 1 "$RUNS"); do
+  for mode in $MODES; do
+    cds=1; [[ "$mode" == plain ]] && cds=0
+    read -r wall cpu < <(start_once "$cds")
+    echo "startup: run $i $mode: ${wall} s to health UP, server cpu ${cpu} s"
+    WALL[$mode]+="$wall "; CPU[$mode]+="$cpu "
+  done
+done
+median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
+for mode in $MODES; do
+  echo "startup-s $mode median=$(echo "${WALL[$mode]}" | median) runs=[${WALL[$mode]% }] cpu-median=$(echo "${CPU[$mode]}" | median)"
+done
