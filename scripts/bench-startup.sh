@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Start-up benchmark (a benchmark, not a test; issue 15): starts the server RUNS times exactly as
-# `./continuity demo` does (the launcher itself, CONTINUITY_DEMO_PAIR=0, a fresh data directory
+# `./continuity demo` does (the launcher itself, CONTINUITY_DEMO_PAIR=0 CONTINUITY_DEMO_FAKES=0, a fresh data directory
 # each time, the demo inventory) and prints the time from launch until /actuator/health answers UP,
 # plus the CPU the server used until then (less sensitive to other load on a shared machine).
 # Runs alternate between the launcher's class-data sharing start (default) and the plain jar
@@ -30,7 +30,7 @@ start_once() {
   local cds="$1" dir="$WORK/data-$RANDOM$RANDOM"
   local t0 t1 java_pid="" ticks=0
   t0=$(date +%s.%N)
-  CONTINUITY_CDS="$cds" CONTINUITY_DEMO_PAIR=0 CONTINUITY_DEMO_PASSWORD=bench SERVER_PORT="$PORT" \
+  CONTINUITY_CDS="$cds" CONTINUITY_DEMO_PAIR=0 CONTINUITY_DEMO_FAKES=0 CONTINUITY_DEMO_PASSWORD=bench SERVER_PORT="$PORT" \
     CONTINUITY_DATA_DIR="$dir" ./continuity demo --logging.level.root=WARN >"$WORK/last.log" 2>&1 &
   LAUNCHER_PID=$!
   for _ in $(seq 1 6000); do
