@@ -97,6 +97,24 @@ final class AuditEventRepository {
         .list();
   }
 
+  /** How many events of {@code type} each resource has with {@code from <= occurred_at < to}. */
+  java.util.Map<String, Long> countByResource(
+      String type, java.time.Instant from, java.time.Instant to) {
+    java.util.Map<String, Long> counts = new java.util.HashMap<>();
+    jdbc.sql(
+            "select resource_id, count(*) from audit_event where event_type = :type and"
+                + " resource_id is not null and occurred_at >= :from and occurred_at < :to"
+                + " group by resource_id")
+        .param("type", type)
+        .param("from", java.time.OffsetDateTime.ofInstant(from, java.time.ZoneOffset.UTC))
+        .param("to", java.time.OffsetDateTime.ofInstant(to, java.time.ZoneOffset.UTC))
+        .query(
+            (ResultSet rs) -> {
+              counts.put(rs.getString(1), rs.getLong(2));
+            });
+    return counts;
+  }
+
   AuditPage find(AuditQuery q) {
     List<String> conditions = new ArrayList<>();
     Map<String, Object> params = new LinkedHashMap<>();

@@ -129,6 +129,11 @@ class MonitoringConfiguration {
   }
 
   @Bean
+  ReadinessHistory readinessHistory(JdbcClient jdbc, MonitoringProperties properties, Clock clock) {
+    return new ReadinessHistory(new ReadinessHistoryRepository(jdbc), properties, clock);
+  }
+
+  @Bean
   ObservationRetention observationRetention(
       ObservationRepository observations,
       StatusOutcomeRepository outcomes,
