@@ -1,5 +1,7 @@
 package io.continuity.server.report;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -35,30 +37,37 @@ public record Compliance(
     return periodMillis == 0 ? 0 : (double) millis / periodMillis;
   }
 
+  @JsonProperty
   public double green() {
     return share(greenMillis, periodMillis);
   }
 
+  @JsonProperty
   public double yellow() {
     return share(yellowMillis, periodMillis);
   }
 
+  @JsonProperty
   public double red() {
     return share(redMillis, periodMillis);
   }
 
+  @JsonProperty
   public double lost() {
     return share(lostMillis, periodMillis);
   }
 
+  @JsonProperty
   public double unknown() {
     return share(unknownMillis, periodMillis);
   }
 
+  @JsonProperty
   public double withinRpo() {
     return share(withinRpoMillis, periodMillis);
   }
 
+  @JsonIgnore
   public Duration longestLost() {
     return Duration.ofMillis(longestLostMillis);
   }
