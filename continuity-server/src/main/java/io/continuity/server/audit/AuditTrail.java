@@ -103,6 +103,14 @@ public class AuditTrail {
     return repository.countByResource(type, from, to);
   }
 
+  /**
+   * When {@code actor} last recorded an event of {@code type} about each resource (resources with
+   * none are absent): one grouped query, for jobs that must say something only once.
+   */
+  public Map<String, java.time.Instant> latestByResource(String type, String actor) {
+    return repository.latestByResource(type, actor);
+  }
+
   /** One page of events matching the query, in sequence order. */
   public AuditPage find(AuditQuery query) {
     return repository.find(query);

@@ -141,16 +141,25 @@ final class NotificationText {
       case NotifiedEvents.REQUEST_EXPIRED -> "The request for a " + what + " expired.";
       case NotifiedEvents.APPROVAL_DENIED -> actor + " rejected the request for a " + what + ".";
       case NotifiedEvents.READINESS_ALERT ->
-          event.resourceId()
-              + " (tier "
-              + detail(event, "tier")
-              + ") is "
-              + detail(event, "status")
-              + " with visibility "
-              + detail(event, "visibility")
-              + ": "
-              + event.reason()
-              + ". A failover now may lose data or may not be provable; check the resource.";
+          event.details().containsKey("owner") && !event.details().containsKey("visibility")
+              ? event.resourceId()
+                  + " (tier "
+                  + detail(event, "tier")
+                  + ", owner "
+                  + detail(event, "owner")
+                  + "): "
+                  + event.reason()
+                  + ". Request a drill so the drill policy is met again."
+              : event.resourceId()
+                  + " (tier "
+                  + detail(event, "tier")
+                  + ") is "
+                  + detail(event, "status")
+                  + " with visibility "
+                  + detail(event, "visibility")
+                  + ": "
+                  + event.reason()
+                  + ". A failover now may lose data or may not be provable; check the resource.";
       case NotifiedEvents.READINESS_RESOLVED ->
           event.resourceId() + " is GREEN and fully visible again.";
       case NotifiedEvents.SIGN_IN_THROTTLED ->

@@ -15,16 +15,19 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -60,7 +63,7 @@ class ReadinessReportIT {
           platform: simulated
           tier: 1
           environment: test
-          owner: dba@example.com
+          owner: carol
           sites: { primary: site-a, dr: site-b }
           rpo: { target: 5m }
           connector:
@@ -85,6 +88,7 @@ class ReadinessReportIT {
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
   @Autowired AuditTrail audit;
+  @Autowired DrillPolicy drills;
 
   private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
   private static final Instant to = NOW.minusSeconds(3600);
@@ -226,6 +230,30 @@ class ReadinessReportIT {
     assertThat(anonymous.statusCode()).isEqualTo(401);
   }
 
+  @Test
+  void theDrillPolicyAlertsOwnerAndOperatorsOnceAndTheTileShowsIt() throws Exception {
+    List<String> first = drills.check();
+    List<String> second = drills.check();
+
+    assertThat(first).contains("orders-db", "reports-db");
+    assertThat(second).as("once, not every check").isEmpty();
+    assertThat(audit.latestByResource("READINESS_ALERT", "system:drill-policy"))
+        .containsKeys("orders-db", "reports-db");
+    for (String user : List.of("alice", "carol")) {
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(20))
+          .untilAsserted(
+              () ->
+                  assertThat(text(get("/api/v1/notifications", "application/json", user)))
+                      .contains("NEVER_DRILLED: orders-db"));
+    }
+    assertThat(text(get("/api/v1/notifications", "application/json", "bob")))
+        .doesNotContain("NEVER_DRILLED: orders-db");
+    assertThat(text(get("/", "text/html", "alice")))
+        .contains("data-testid=\"tile-drill\"")
+        .contains("Never drilled");
+  }
+
   private void assertProblem(String query, String parameter) throws Exception {
     HttpResponse<byte[]> response = get(query, "application/json");
     assertThat(response.statusCode()).as(query + ": " + text(response)).isEqualTo(400);
@@ -251,7 +279,10 @@ class ReadinessReportIT {
   }
 
   private HttpResponse<byte[]> get(String query, String accept, String user) throws Exception {
-    String path = query.startsWith(".csv") ? "/api/v1/reports/readiness" + query : null;
+    String path =
+        query.startsWith(".csv")
+            ? "/api/v1/reports/readiness" + query
+            : query.startsWith("/") ? query : null;
     URI target = path != null ? URI.create("http://localhost:" + port + path) : uri(query);
     HttpRequest request =
         HttpRequest.newBuilder(target)
