@@ -36,6 +36,23 @@ public class ReadinessHistory {
     repository.scan(from.minus(longestEvidence()), from, to, sink);
   }
 
+  /** The largest lag in one bucket of a lag-over-time chart. */
+  public record LagPoint(Instant at, double lagSeconds) {}
+
+  /**
+   * The lag of one resource over {@code [from, to)} for a chart of at most {@code points} points:
+   * the largest lag observed in each equal slice of the period (slices without a lag are absent, so
+   * gaps stay gaps). One grouped query.
+   */
+  public java.util.List<LagPoint> lagOverTime(
+      String resourceId, Instant from, Instant to, int points) {
+    long seconds = Math.max(1, Duration.between(from, to).toSeconds());
+    long bucket = Math.max(1, (seconds + points - 1) / Math.max(1, points));
+    return repository.maxLagPerBucket(resourceId, from, to, bucket).stream()
+        .map(p -> new LagPoint(Instant.ofEpochSecond((long) p[0]), p[1]))
+        .toList();
+  }
+
   /** How long an observation of this resource made at {@code observedAt} counts as evidence. */
   public Duration evidenceFor(Resource resource, Instant observedAt) {
     Duration staleness = properties.stalenessFor(resource.tier());

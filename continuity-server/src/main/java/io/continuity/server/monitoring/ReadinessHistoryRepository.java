@@ -52,6 +52,25 @@ final class ReadinessHistoryRepository {
             });
   }
 
+  /**
+   * The largest lag observed per {@code bucketSeconds} of one resource in {@code [from, to)},
+   * oldest first: [bucket start epoch seconds, max lag seconds].
+   */
+  java.util.List<double[]> maxLagPerBucket(
+      String resourceId, Instant from, Instant to, long bucketSeconds) {
+    return jdbc.sql(
+            "select b, max(lag) from (select floor(extract(epoch from observed_at) / :bucket)"
+                + " as b, lag_seconds as lag from observation where resource_id = :id and"
+                + " observed_at >= :from and observed_at < :to and lag_seconds is not null) x"
+                + " group by b order by b")
+        .param("bucket", bucketSeconds)
+        .param("id", resourceId)
+        .param("from", utc(from))
+        .param("to", utc(to))
+        .query((rs, row) -> new double[] {rs.getDouble(1) * bucketSeconds, rs.getDouble(2)})
+        .list();
+  }
+
   private static OffsetDateTime utc(Instant instant) {
     return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
   }

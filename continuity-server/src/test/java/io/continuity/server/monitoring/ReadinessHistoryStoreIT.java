@@ -67,6 +67,30 @@ class ReadinessHistoryStoreIT {
             HistoryRow.observation("b", FROM.minusSeconds(30), true, 1.0));
   }
 
+  @ParameterizedTest
+  @EnumSource(TestStateStore.Kind.class)
+  void lagOverTimeIsTheLargestLagPerSliceWithGapsLeftOut(TestStateStore.Kind kind) {
+    store = kind == TestStateStore.Kind.H2 ? TestStateStore.h2(dir) : TestStateStore.postgres();
+    ObservationRepository observations = new ObservationRepository(store.jdbc());
+    observations.insert(ok("a", FROM.plusSeconds(10), 2.0));
+    observations.insert(ok("a", FROM.plusSeconds(20), 7.0));
+    observations.insert(Observation.failed("a", FROM.plusSeconds(30), "timed out"));
+    observations.insert(ok("a", FROM.plusSeconds(2000), 3.0)); // slices in between: no lag
+    observations.insert(ok("b", FROM.plusSeconds(10), 99.0)); // another resource
+
+    ReadinessHistory history =
+        new ReadinessHistory(
+            new ReadinessHistoryRepository(store.jdbc()),
+            MonitoringProperties.defaults(),
+            Clock.fixed(NOW, ZoneOffset.UTC));
+
+    // an hour in 6 slices of 600 s; FROM is on a 600 s boundary
+    assertThat(history.lagOverTime("a", FROM, NOW, 6))
+        .containsExactly(
+            new ReadinessHistory.LagPoint(FROM, 7.0),
+            new ReadinessHistory.LagPoint(FROM.plusSeconds(1800), 3.0));
+  }
+
   private static Observation ok(String resource, Instant at, double lagSeconds) {
     return Observation.of(
         resource,
