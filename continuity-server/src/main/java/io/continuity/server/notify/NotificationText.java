@@ -73,6 +73,14 @@ final class NotificationText {
                   + detail(event, "username")
                   + " from "
                   + detail(event, "clientAddress");
+          case NotifiedEvents.READINESS_REPORT ->
+              "Weekly readiness report "
+                  + detail(event, "from")
+                  + " to "
+                  + detail(event, "to")
+                  + ": "
+                  + detail(event, "findings")
+                  + " open findings";
           default -> event.type() + ": " + what;
         };
     String subject = "[Continuity] " + headline + id;
@@ -122,6 +130,15 @@ final class NotificationText {
     String what = what(event, parties);
     String actor = event.actor();
     return switch (event.type()) {
+      case NotifiedEvents.READINESS_REPORT ->
+          "Readiness of the estate from "
+              + detail(event, "from")
+              + " to "
+              + detail(event, "to")
+              + " (shares of time; time without evidence is unknown, never compliant):\n\n"
+              + detail(event, "summary")
+              + "\nThe full report, with PDF and CSV downloads: "
+              + detail(event, "open");
       case NotifiedEvents.REQUEST_CREATED ->
           actor + " requested a " + what + "; it needs approval.";
       case NotifiedEvents.CONFIRMATION_REFUSED ->
