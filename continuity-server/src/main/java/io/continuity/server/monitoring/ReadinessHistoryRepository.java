@@ -16,9 +16,25 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 final class ReadinessHistoryRepository {
 
   private final JdbcClient jdbc;
+  private final JdbcClient streaming;
+  private final org.springframework.transaction.support.TransactionTemplate readOnly;
 
   ReadinessHistoryRepository(JdbcClient jdbc) {
+    this(jdbc, jdbc, null);
+  }
+
+  /**
+   * @param streaming a client whose statements fetch rows in batches (PostgreSQL's driver otherwise
+   *     reads a whole result into memory; it streams only with a fetch size inside a transaction)
+   * @param readOnly the read-only transaction the scan runs in, or null
+   */
+  ReadinessHistoryRepository(
+      JdbcClient jdbc,
+      JdbcClient streaming,
+      org.springframework.transaction.support.TransactionTemplate readOnly) {
     this.jdbc = jdbc;
+    this.streaming = streaming;
+    this.readOnly = readOnly;
   }
 
   /**
@@ -27,7 +43,16 @@ final class ReadinessHistoryRepository {
    * by resource, time, changes before observations at the same instant.
    */
   void scan(Instant observedFrom, Instant from, Instant to, Consumer<HistoryRow> sink) {
-    jdbc.sql(
+    if (readOnly == null) {
+      query(observedFrom, from, to, sink);
+    } else {
+      readOnly.executeWithoutResult(status -> query(observedFrom, from, to, sink));
+    }
+  }
+
+  private void query(Instant observedFrom, Instant from, Instant to, Consumer<HistoryRow> sink) {
+    streaming
+        .sql(
             "select resource_id, observed_at as at, 1 as kind, ok, lag_seconds, cast(null as"
                 + " varchar(10)) as status, cast(null as varchar(10)) as visibility from"
                 + " observation where observed_at >= :observedFrom and observed_at < :to"
