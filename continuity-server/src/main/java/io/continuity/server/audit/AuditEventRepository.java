@@ -97,6 +97,39 @@ final class AuditEventRepository {
         .list();
   }
 
+  /** The time of the latest event of {@code type} by {@code actor}, per resource. */
+  java.util.Map<String, java.time.Instant> latestByResource(String type, String actor) {
+    java.util.Map<String, java.time.Instant> latest = new java.util.HashMap<>();
+    jdbc.sql(
+            "select resource_id, max(occurred_at) from audit_event where event_type = :type and"
+                + " actor = :actor and resource_id is not null group by resource_id")
+        .param("type", type)
+        .param("actor", actor)
+        .query(
+            (ResultSet rs) -> {
+              latest.put(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant());
+            });
+    return latest;
+  }
+
+  /** How many events of {@code type} each resource has with {@code from <= occurred_at < to}. */
+  java.util.Map<String, Long> countByResource(
+      String type, java.time.Instant from, java.time.Instant to) {
+    java.util.Map<String, Long> counts = new java.util.HashMap<>();
+    jdbc.sql(
+            "select resource_id, count(*) from audit_event where event_type = :type and"
+                + " resource_id is not null and occurred_at >= :from and occurred_at < :to"
+                + " group by resource_id")
+        .param("type", type)
+        .param("from", java.time.OffsetDateTime.ofInstant(from, java.time.ZoneOffset.UTC))
+        .param("to", java.time.OffsetDateTime.ofInstant(to, java.time.ZoneOffset.UTC))
+        .query(
+            (ResultSet rs) -> {
+              counts.put(rs.getString(1), rs.getLong(2));
+            });
+    return counts;
+  }
+
   AuditPage find(AuditQuery q) {
     List<String> conditions = new ArrayList<>();
     Map<String, Object> params = new LinkedHashMap<>();

@@ -94,6 +94,23 @@ public class AuditTrail {
     return new AuditAnchor(head.lastSeq(), head.lastHash());
   }
 
+  /**
+   * How many events of one type each resource has with {@code from <= at < to} (resources with none
+   * are absent): one grouped query, for reports that count alerts.
+   */
+  public Map<String, Long> countByResource(
+      String type, java.time.Instant from, java.time.Instant to) {
+    return repository.countByResource(type, from, to);
+  }
+
+  /**
+   * When {@code actor} last recorded an event of {@code type} about each resource (resources with
+   * none are absent): one grouped query, for jobs that must say something only once.
+   */
+  public Map<String, java.time.Instant> latestByResource(String type, String actor) {
+    return repository.latestByResource(type, actor);
+  }
+
   /** One page of events matching the query, in sequence order. */
   public AuditPage find(AuditQuery query) {
     return repository.find(query);

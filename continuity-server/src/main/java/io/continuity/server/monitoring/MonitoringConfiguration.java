@@ -129,6 +129,25 @@ class MonitoringConfiguration {
   }
 
   @Bean
+  ReadinessHistory readinessHistory(
+      JdbcClient jdbc,
+      javax.sql.DataSource dataSource,
+      org.springframework.transaction.PlatformTransactionManager transactions,
+      MonitoringProperties properties,
+      Clock clock) {
+    org.springframework.jdbc.core.JdbcTemplate batches =
+        new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+    batches.setFetchSize(5000);
+    org.springframework.transaction.support.TransactionTemplate readOnly =
+        new org.springframework.transaction.support.TransactionTemplate(transactions);
+    readOnly.setReadOnly(true);
+    return new ReadinessHistory(
+        new ReadinessHistoryRepository(jdbc, JdbcClient.create(batches), readOnly),
+        properties,
+        clock);
+  }
+
+  @Bean
   ObservationRetention observationRetention(
       ObservationRepository observations,
       StatusOutcomeRepository outcomes,

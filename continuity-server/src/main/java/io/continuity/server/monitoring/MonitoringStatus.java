@@ -49,6 +49,14 @@ public class MonitoringStatus {
     this.store = store;
   }
 
+  /**
+   * Whether this instance is the one that probes (holds the prober lease): jobs that must run once
+   * per store, like the drill policy, run where this is true.
+   */
+  public boolean probesHere() {
+    return probesHere.getAsBoolean();
+  }
+
   /** Every resource in the inventory with its latest status. */
   public List<ResourceStatus> resources() {
     return inventory.resources().stream().map(this::statusOf).toList();

@@ -73,6 +73,20 @@ final class NotificationPlanner {
             new PlannedNotification(event, recipient, Channel.EMAIL, email.get(), subject, body));
       }
     }
+    if (emailConfigured && event.type().equals(NotifiedEvents.READINESS_REPORT)) {
+      for (String address : event.details().getOrDefault("recipients", "").split(",")) {
+        if (!address.isBlank()) {
+          rows.add(
+              new PlannedNotification(
+                  event,
+                  "email:" + address.strip(),
+                  Channel.EMAIL,
+                  address.strip(),
+                  subject,
+                  body));
+        }
+      }
+    }
     for (NotifyProperties.Webhook hook : webhooks) {
       if (hook.wants(event.type())) {
         rows.add(

@@ -73,6 +73,14 @@ final class NotificationText {
                   + detail(event, "username")
                   + " from "
                   + detail(event, "clientAddress");
+          case NotifiedEvents.READINESS_REPORT ->
+              "Weekly readiness report "
+                  + detail(event, "from")
+                  + " to "
+                  + detail(event, "to")
+                  + ": "
+                  + detail(event, "findings")
+                  + " open findings";
           default -> event.type() + ": " + what;
         };
     String subject = "[Continuity] " + headline + id;
@@ -122,6 +130,15 @@ final class NotificationText {
     String what = what(event, parties);
     String actor = event.actor();
     return switch (event.type()) {
+      case NotifiedEvents.READINESS_REPORT ->
+          "Readiness of the estate from "
+              + detail(event, "from")
+              + " to "
+              + detail(event, "to")
+              + " (shares of time; time without evidence is unknown, never compliant):\n\n"
+              + detail(event, "summary")
+              + "\nThe full report, with PDF and CSV downloads: "
+              + detail(event, "open");
       case NotifiedEvents.REQUEST_CREATED ->
           actor + " requested a " + what + "; it needs approval.";
       case NotifiedEvents.CONFIRMATION_REFUSED ->
@@ -141,16 +158,25 @@ final class NotificationText {
       case NotifiedEvents.REQUEST_EXPIRED -> "The request for a " + what + " expired.";
       case NotifiedEvents.APPROVAL_DENIED -> actor + " rejected the request for a " + what + ".";
       case NotifiedEvents.READINESS_ALERT ->
-          event.resourceId()
-              + " (tier "
-              + detail(event, "tier")
-              + ") is "
-              + detail(event, "status")
-              + " with visibility "
-              + detail(event, "visibility")
-              + ": "
-              + event.reason()
-              + ". A failover now may lose data or may not be provable; check the resource.";
+          event.details().containsKey("owner") && !event.details().containsKey("visibility")
+              ? event.resourceId()
+                  + " (tier "
+                  + detail(event, "tier")
+                  + ", owner "
+                  + detail(event, "owner")
+                  + "): "
+                  + event.reason()
+                  + ". Request a drill so the drill policy is met again."
+              : event.resourceId()
+                  + " (tier "
+                  + detail(event, "tier")
+                  + ") is "
+                  + detail(event, "status")
+                  + " with visibility "
+                  + detail(event, "visibility")
+                  + ": "
+                  + event.reason()
+                  + ". A failover now may lose data or may not be provable; check the resource.";
       case NotifiedEvents.READINESS_RESOLVED ->
           event.resourceId() + " is GREEN and fully visible again.";
       case NotifiedEvents.SIGN_IN_THROTTLED ->

@@ -19,6 +19,12 @@ final class NotifiedEvents {
   static final String READINESS_RESOLVED = ReadinessAlerts.RESOLVED;
   static final String SIGN_IN_THROTTLED = SignInEvents.SIGN_IN_THROTTLED;
 
+  /**
+   * The weekly readiness report (recorded by the report module): e-mailed to the addresses in its
+   * {@code recipients} detail, and to webhooks that want it.
+   */
+  static final String READINESS_REPORT = "READINESS_REPORT";
+
   /** Every type that may notify (a webhook's {@code events} filter names some of these). */
   static final Set<String> TYPES =
       Set.of(
@@ -32,6 +38,7 @@ final class NotifiedEvents {
           APPROVAL_DENIED,
           READINESS_ALERT,
           READINESS_RESOLVED,
+          READINESS_REPORT,
           SIGN_IN_THROTTLED);
 
   /** Prefix of the details a refused confirmation records for each failed precheck. */

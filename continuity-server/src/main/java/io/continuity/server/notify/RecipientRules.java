@@ -25,7 +25,9 @@ import java.util.Set;
  *       whoever confirmed the start.
  *   <li>{@code REQUEST_EXPIRED}, {@code APPROVAL_DENIED} (a rejection): the requester.
  *   <li>{@code READINESS_ALERT}, {@code READINESS_RESOLVED} (a resource of an alerting tier lost
- *       visibility, turned RED or lost its marker, or recovered): every OPERATOR, who is on call.
+ *       visibility, turned RED or lost its marker, or recovered; or a resource is due for a drill
+ *       under the drill policy): every OPERATOR, who is on call, and the user the alert's {@code
+ *       owner} names (user name or e-mail), if any.
  *   <li>{@code SIGN_IN_THROTTLED} (someone kept guessing a user's password from one address): every
  *       ADMIN.
  * </ul>
@@ -79,6 +81,7 @@ final class RecipientRules {
       case NotifiedEvents.READINESS_ALERT:
       case NotifiedEvents.READINESS_RESOLVED:
         to.addAll(holding(Role.OPERATOR));
+        owner(event.details().get("owner")).ifPresent(to::add);
         break;
       case NotifiedEvents.SIGN_IN_THROTTLED:
         to.addAll(holding(Role.ADMIN));
@@ -88,6 +91,23 @@ final class RecipientRules {
     }
     to.remove(event.actor());
     return new ArrayList<>(to);
+  }
+
+  /**
+   * The user a resource's owner names (a drill-policy alert records it): the one whose user name or
+   * e-mail address it is.
+   */
+  private Optional<String> owner(String owner) {
+    if (owner == null || owner.isBlank()) {
+      return Optional.empty();
+    }
+    return directory.users().stream()
+        .filter(
+            u ->
+                u.username().equalsIgnoreCase(owner)
+                    || u.email().map(owner::equalsIgnoreCase).orElse(false))
+        .map(DirectoryUser::username)
+        .findFirst();
   }
 
   private List<String> holding(Role role) {

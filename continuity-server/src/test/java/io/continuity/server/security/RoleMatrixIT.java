@@ -103,6 +103,7 @@ class RoleMatrixIT {
         new Endpoint("GET", "/api/v1/audit/verify", null, EVERYONE),
         new Endpoint("GET", "/api/v1/tokens", null, EVERYONE),
         new Endpoint("GET", "/api/v1/audit/head", null, EVERYONE),
+        new Endpoint("GET", "/api/v1/reports/readiness", null, EVERYONE),
         new Endpoint("GET", "/api/v1/notifications", null, EVERYONE),
         new Endpoint("GET", "/api/v1/notifications?all=true", null, Set.of("dave", "admin")),
         new Endpoint("GET", "/v3/api-docs", null, EVERYONE),

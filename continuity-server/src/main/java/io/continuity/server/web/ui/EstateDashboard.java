@@ -52,7 +52,8 @@ class EstateDashboard {
             : read.matching(new StatusCriteria("GREEN", "", "", "", "", 1, Integer.MAX_VALUE));
     List<ResourceStatus> shown =
         java.util.stream.Stream.concat(shownProblems.stream(), green.stream()).toList();
-    String etag = read.etag("dashboard" + counts, shown, read.groups());
+    String etag =
+        read.etag("dashboard" + counts + "#d" + tiles.drillVersion(), shown, read.groups());
     return new Snapshot(read, counts, shownProblems, problems.size(), collapsed, green, etag);
   }
 

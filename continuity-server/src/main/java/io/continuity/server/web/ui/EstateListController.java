@@ -106,11 +106,14 @@ class EstateListController {
         etag(read, criteria, matching, shown));
   }
 
-  private static String etag(
+  private String etag(
       EstateRead read,
       StatusCriteria criteria,
       List<ResourceStatus> matching,
       List<ResourceStatus> shown) {
-    return read.etag("list" + criteria.queryString() + "#" + matching.size(), shown, List.of());
+    return read.etag(
+        "list" + criteria.queryString() + "#" + matching.size() + "#d" + tiles.drillVersion(),
+        shown,
+        List.of());
   }
 }

@@ -7,6 +7,8 @@ import io.continuity.server.execution.ExecutionDoubts;
 import io.continuity.server.inventory.Inventory;
 import io.continuity.server.monitoring.GroupStatus;
 import io.continuity.server.monitoring.ResourceStatus;
+import io.continuity.server.report.DrillPolicy;
+import io.continuity.server.report.ReadinessReport;
 import io.continuity.server.web.api.EstateRead;
 import java.time.Instant;
 import java.util.List;
@@ -20,10 +22,17 @@ class EstateTiles {
 
   private final Inventory inventory;
   private final ExecutionDoubts doubts;
+  private final DrillPolicy drills;
 
-  EstateTiles(Inventory inventory, ExecutionDoubts doubts) {
+  EstateTiles(Inventory inventory, ExecutionDoubts doubts, DrillPolicy drills) {
     this.inventory = inventory;
     this.doubts = doubts;
+    this.drills = drills;
+  }
+
+  /** Changes whenever a drill finding does: part of the entity tags of pages with tiles. */
+  int drillVersion() {
+    return drills.findings().hashCode();
   }
 
   /** The tiles of these resources, in this order, with their execution doubts. */
@@ -86,7 +95,16 @@ class EstateTiles {
         sites,
         lag + " of RPO " + Ages.span(r.rpo().target()),
         Ages.ago(outcome.freshness().observedAt(), now),
-        doubt.map(ExecutionDoubt::summary).orElse(""));
+        doubt.map(ExecutionDoubt::summary).orElse(""),
+        drillNote(r.id()));
+  }
+
+  private String drillNote(String resourceId) {
+    ReadinessReport.Finding f = drills.findings().get(resourceId);
+    if (f == null) {
+      return "";
+    }
+    return ("NEVER_DRILLED".equals(f.kind()) ? "Never drilled: " : "Drill overdue: ") + f.message();
   }
 
   Tile groupTile(GroupStatus group, Instant now) {
@@ -106,6 +124,7 @@ class EstateTiles {
         List.of(),
         "",
         Ages.ago(outcome.freshness().observedAt(), now),
+        "",
         "");
   }
 

@@ -11,6 +11,8 @@ import java.util.List;
  * @param lag the lag against the RPO in words ("lag 1.2 s of RPO 2 min"), empty for groups
  * @param inDoubt "last execution EX-… ended with step promote-target in an unknown state …" until
  *     someone acknowledges it; empty otherwise
+ * @param drill the drill-policy finding ("never drilled", "drill overdue: ..."), empty when the
+ *     last drill is recent enough (and for groups)
  */
 public record Tile(
     String kind,
@@ -27,13 +29,18 @@ public record Tile(
     List<SiteMark> sites,
     String lag,
     String evidenceAge,
-    String inDoubt) {
+    String inDoubt,
+    String drill) {
 
   /** One site of a resource, the current primary marked. */
   public record SiteMark(String name, boolean primary) {}
 
   public boolean doubtful() {
     return !inDoubt.isEmpty();
+  }
+
+  public boolean drillDue() {
+    return !drill.isEmpty();
   }
 
   public boolean lost() {
