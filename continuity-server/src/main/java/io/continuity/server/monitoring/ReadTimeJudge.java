@@ -100,8 +100,13 @@ final class ReadTimeJudge {
     return until;
   }
 
-  /** The earlier of {@code until} and {@code candidate}, when the candidate is still to come. */
-  private static Instant earlier(Instant until, Instant candidate, Instant now) {
+  /**
+   * The earlier of {@code until} and a boundary at which a judgement may change (at it or just
+   * after it): a boundary still to come holds until it; one that is now holds for this instant
+   * only.
+   */
+  private static Instant earlier(Instant until, Instant boundary, Instant now) {
+    Instant candidate = boundary.equals(now) ? boundary.plusNanos(1) : boundary;
     return candidate.isAfter(now) && candidate.isBefore(until) ? candidate : until;
   }
 
