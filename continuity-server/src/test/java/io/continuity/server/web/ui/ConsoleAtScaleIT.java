@@ -211,13 +211,7 @@ class ConsoleAtScaleIT {
   @Test
   void anUnchangedEstateRefreshesWithA304AndAChangeIsSwappedInWithoutReloading() {
     Page dave = settledDashboard();
-    List<Response> refreshes = new CopyOnWriteArrayList<>();
-    dave.onResponse(
-        r -> {
-          if (r.url().contains("/fragments/estate")) {
-            refreshes.add(r);
-          }
-        });
+    List<Response> refreshes = refreshesOf(dave);
     dave.evaluate("() => { window.__samePage = true; }");
     dave.waitForCondition(
         () -> refreshes.stream().filter(r -> r.status() == 304).count() >= 3,
@@ -249,13 +243,7 @@ class ConsoleAtScaleIT {
   @Test
   void aChangeSwapsOnlyTheChangedTileAndTheCountsAndLeavesEveryOtherNodeInPlace() {
     Page dave = settledDashboard();
-    List<Response> refreshes = new CopyOnWriteArrayList<>();
-    dave.onResponse(
-        r -> {
-          if (r.url().contains("/fragments/estate")) {
-            refreshes.add(r);
-          }
-        });
+    List<Response> refreshes = refreshesOf(dave);
     dave.waitForCondition(
         () -> refreshes.stream().anyMatch(r -> r.status() == 304),
         new Page.WaitForConditionOptions().setTimeout(20_000));
@@ -293,6 +281,18 @@ class ConsoleAtScaleIT {
       SimulatedPlatform.clearScenario(id(34));
     }
     assertNoScriptTrouble();
+  }
+
+  /** The dashboard's refresh answers from now on, as they arrive. */
+  private static List<Response> refreshesOf(Page page) {
+    List<Response> refreshes = new CopyOnWriteArrayList<>();
+    page.onResponse(
+        r -> {
+          if (r.url().contains("/fragments/estate")) {
+            refreshes.add(r);
+          }
+        });
+    return refreshes;
   }
 
   private static boolean kept(Page page, String selector) {
