@@ -71,8 +71,10 @@ for _ in $(seq 1 240); do
 done
 echo "server up; warming up ${WARMUP}s (first probes of every resource)"
 sleep "$WARMUP"
-curl -fs -u "dave:$PASSWORD" "$BASE/api/v1/status/summary" | python3 -c \
-  "import json,sys; c=json.load(sys.stdin)['counts']; print('estate:', c['resources'], 'resources', c['byStatus'])"
+if ! curl -fsS -u "dave:$PASSWORD" "$BASE/api/v1/status/summary" > "$WORK/summary.json"; then
+  echo "the summary could not be read:"; cat "$WORK/summary.json"; tail -20 "$WORK/server.log"; exit 1
+fi
+python3 -c "import json,sys; c=json.load(sys.stdin)['counts']; print('estate:', c['resources'], 'resources', c['byStatus'])" < "$WORK/summary.json"
 
 # Dashboard HTML: size and server time (time to the last byte on localhost), signed in as a
 # browser is (session cookie from the login form), then with HTTP Basic (bcrypt on every request).
