@@ -1,9 +1,9 @@
 package io.continuity.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code group show ID}: the group's status and its members' lines. */
 @Command(
@@ -11,44 +11,27 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = "One group.",
     subcommands = {GroupCommand.Show.class})
-final class GroupCommand implements Runnable {
-
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-  }
+final class GroupCommand extends ShowCommand.Noun {
 
   @Command(
       name = "show",
       mixinStandardHelpOptions = true,
       description = "The group's status, reasons and members.")
-  static final class Show extends ApiCommand {
-
-    @Parameters(paramLabel = "ID", description = "The group id.")
-    String id;
-
-    @Option(
-        names = {"-o", "--output"},
-        defaultValue = "table",
-        description = "table, json or yaml.")
-    OutputFormat output;
+  static final class Show extends ShowCommand {
 
     @Override
-    public Integer call() {
-      JsonNode group = client().get("/api/v1/groups/" + encode(id));
-      JsonNode overview =
-          StatusCommand.StatusFilter.apply(client().get("/api/v1/status"), null, null, id);
-      if (output != OutputFormat.table) {
-        com.fasterxml.jackson.databind.node.ObjectNode both = ApiClient.JSON.createObjectNode();
-        both.set("group", group);
-        both.set("status", overview);
-        println(OutputFormat.render(output, both));
-        return 0;
-      }
-      StatusTable.print(overview, terminal());
-      return 0;
+    Map<String, JsonNode> read(String encodedId) {
+      Map<String, JsonNode> reads = new LinkedHashMap<>();
+      reads.put("group", client().get("/api/v1/groups/" + encodedId));
+      reads.put(
+          "status",
+          StatusCommand.StatusFilter.apply(client().get("/api/v1/status"), null, null, id));
+      return reads;
+    }
+
+    @Override
+    void printTable(Map<String, JsonNode> reads) {
+      StatusTable.print(reads.get("status"), terminal());
     }
   }
 }

@@ -19,14 +19,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Check inventory files offline, or make the server re-read its files.",
     subcommands = {InventoryCommand.Validate.class, InventoryCommand.Reload.class})
-final class InventoryCommand implements Runnable {
-
-  @Spec CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-  }
+final class InventoryCommand extends ShowCommand.Noun {
 
   /**
    * The server's own parser ({@code continuity-inventory}), so the errors are the ones a reload

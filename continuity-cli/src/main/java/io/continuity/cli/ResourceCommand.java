@@ -1,10 +1,9 @@
 package io.continuity.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code resource show ID}: the definition, status with its reasons and evidence. */
 @Command(
@@ -12,41 +11,26 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = "One resource.",
     subcommands = {ResourceCommand.Show.class})
-final class ResourceCommand implements Runnable {
-
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-  }
+final class ResourceCommand extends ShowCommand.Noun {
 
   @Command(
       name = "show",
       mixinStandardHelpOptions = true,
       description = "Definition, status, reasons with their evidence.")
-  static final class Show extends ApiCommand {
-
-    @Parameters(paramLabel = "ID", description = "The resource id.")
-    String id;
-
-    @Option(
-        names = {"-o", "--output"},
-        defaultValue = "table",
-        description = "table, json or yaml.")
-    OutputFormat output;
+  static final class Show extends ShowCommand {
 
     @Override
-    public Integer call() {
-      JsonNode definition = client().get("/api/v1/resources/" + encode(id));
-      JsonNode status = client().get("/api/v1/resources/" + encode(id) + "/status");
-      if (output != OutputFormat.table) {
-        ObjectNode both = ApiClient.JSON.createObjectNode();
-        both.set("resource", definition);
-        both.set("status", status);
-        println(OutputFormat.render(output, both));
-        return 0;
-      }
+    Map<String, JsonNode> read(String encodedId) {
+      Map<String, JsonNode> reads = new LinkedHashMap<>();
+      reads.put("resource", client().get("/api/v1/resources/" + encodedId));
+      reads.put("status", client().get("/api/v1/resources/" + encodedId + "/status"));
+      return reads;
+    }
+
+    @Override
+    void printTable(Map<String, JsonNode> reads) {
+      JsonNode definition = reads.get("resource");
+      JsonNode status = reads.get("status");
       Style style = terminal().style();
       println(style.bold("resource " + id) + "  " + style.status(status.path("status").asText()));
       println("  platform   " + definition.path("platform").asText("?"));
@@ -76,7 +60,6 @@ final class ResourceCommand implements Runnable {
                 + reason.path("evidence").asText("?")
                 + "]");
       }
-      return 0;
     }
   }
 }

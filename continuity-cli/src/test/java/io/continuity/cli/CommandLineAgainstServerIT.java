@@ -3,10 +3,15 @@ package io.continuity.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -275,6 +280,81 @@ class CommandLineAgainstServerIT {
     assertThat(info.statusCode()).isEqualTo(200);
     assertThat(ApiClient.JSON.readTree(info.body()).path("build").path("version").asText())
         .isEqualTo(CliVersion.current());
+  }
+
+  /**
+   * {@code status --watch} redraws every interval: a resource that breaks (its scenario changed in
+   * the inventory, reloaded) shows RED in a later redraw of the same run, which an interrupt ends.
+   */
+  @Test
+  void statusWatchRedrawsUntilStoppedAndShowsAChange() throws Exception {
+    Path inventory = dir.resolve("inventory.yaml");
+    String original = Files.readString(inventory);
+    String steady = "settings: { scenario: steady }";
+    int sessions = original.indexOf("- id: demo-sessions");
+    int at = original.indexOf(steady, sessions);
+    assertThat(sessions).isPositive();
+    StringWriter out = new StringWriter();
+    Terminal terminal =
+        new Terminal(
+            new PrintWriter(out, true),
+            new PrintWriter(new StringWriter(), true),
+            new BufferedReader(new StringReader("")),
+            false,
+            new Style(false));
+    AtomicInteger exit = new AtomicInteger(-1);
+    Thread watch =
+        new Thread(
+            () ->
+                exit.set(
+                    ContinuityCli.commandLine(env("alice"), terminal)
+                        .execute("status", "--watch", "--interval", "1")));
+    watch.start();
+    try {
+      awaitLine(out, "demo-sessions", "GREEN");
+      int redrawsBefore = redraws(out);
+      Files.writeString(
+          inventory,
+          original.substring(0, at)
+              + "settings: { scenario: broken }"
+              + original.substring(at + steady.length()));
+      assertThat(CliRun.run(env("admin"), "inventory", "reload").exitCode()).isZero();
+      awaitLine(out, "demo-sessions", "RED");
+      assertThat(redraws(out)).as("redraws").isGreaterThan(redrawsBefore);
+    } finally {
+      watch.interrupt();
+      watch.join(10_000);
+      Files.writeString(inventory, original);
+      CliRun.run(env("admin"), "inventory", "reload");
+    }
+    assertThat(watch.isAlive()).as("status --watch stopped by the interrupt").isFalse();
+    // RED (2) as drawn last, or 3 when the interrupt cut a read short ("the server could not be
+    // read").
+    assertThat(exit.get()).as("status --watch returned its exit code").isIn(2, 3);
+  }
+
+  /** Waits (60 s at most) until the last line about resource {@code id} shows {@code status}. */
+  private static void awaitLine(StringWriter out, String id, String status) throws Exception {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+    java.util.regex.Pattern line =
+        java.util.regex.Pattern.compile("^resource +" + id + " +(\\S+) ");
+    while (true) {
+      String last =
+          out.toString().lines().filter(l -> line.matcher(l).find()).reduce((a, b) -> b).orElse("");
+      java.util.regex.Matcher m = line.matcher(last);
+      if (m.find() && m.group(1).equals(status)) {
+        return;
+      }
+      assertThat(System.nanoTime())
+          .as("a redraw with %s %s within 60 s; last: %s", id, status, last)
+          .isLessThan(deadline);
+      Thread.sleep(250);
+    }
+  }
+
+  /** How many times the watch drew the table: each draw starts with the server and the time. */
+  private static int redraws(StringWriter out) {
+    return (int) out.toString().lines().filter(l -> l.startsWith(server.url() + "  ")).count();
   }
 
   @Test

@@ -16,6 +16,7 @@ import java.time.Instant;
 final class DemoServer implements AutoCloseable {
 
   static final String PASSWORD = "cli-it-demo-password";
+  static final Path DEMO_INVENTORY = Path.of("../examples/demo-inventory.yaml");
   static final Path JAR = Path.of("../continuity-server/target/continuity-server.jar");
 
   private final Process process;
@@ -36,6 +37,9 @@ final class DemoServer implements AutoCloseable {
               + " (./mvnw -pl continuity-server,continuity-cli -am verify)");
     }
     int port = freePort();
+    // A copy of the demo inventory, so a test can change a resource and reload (status --watch).
+    Path inventory = dir.resolve("inventory.yaml");
+    Files.copy(DEMO_INVENTORY, inventory, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     Path log = dir.resolve("server.log");
     ProcessBuilder builder =
         new ProcessBuilder(
@@ -45,8 +49,7 @@ final class DemoServer implements AutoCloseable {
                 JAR.toAbsolutePath().toString(),
                 "--spring.profiles.active=demo",
                 "--server.port=" + port,
-                "--continuity.inventory="
-                    + Path.of("../examples/demo-inventory.yaml").toAbsolutePath())
+                "--continuity.inventory=" + inventory.toAbsolutePath())
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
     builder.environment().put("CONTINUITY_DATA_DIR", dir.resolve("data").toString());

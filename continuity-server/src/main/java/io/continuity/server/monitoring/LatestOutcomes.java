@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The in-memory latest outcome and observation of every resource: what the API, the metrics and the
@@ -22,15 +23,38 @@ import java.util.concurrent.ConcurrentHashMap;
 final class LatestOutcomes {
 
   private final Map<String, Latest> byResource = new ConcurrentHashMap<>();
+  private final AtomicLong verdicts = new AtomicLong();
 
   void load(Iterable<StatusOutcome> stored) {
     for (StatusOutcome outcome : stored) {
       byResource.put(outcome.subjectId(), new Latest(outcome, Optional.empty()));
     }
+    verdicts.incrementAndGet();
   }
 
   void put(StatusOutcome outcome, Optional<Observation> observation) {
-    byResource.put(outcome.subjectId(), new Latest(outcome, observation));
+    Latest before = byResource.put(outcome.subjectId(), new Latest(outcome, observation));
+    if (before == null || !sameVerdict(before.outcome(), outcome)) {
+      verdicts.incrementAndGet();
+    }
+  }
+
+  /**
+   * A number that changes whenever a latest outcome says something else: another status,
+   * visibility, last known status or reason code (not a newer observation that says the same).
+   */
+  long verdictVersion() {
+    return verdicts.get();
+  }
+
+  private static boolean sameVerdict(StatusOutcome a, StatusOutcome b) {
+    return a.status() == b.status()
+        && a.visibility() == b.visibility()
+        && a.lastKnownStatus().equals(b.lastKnownStatus())
+        && a.reasons().stream()
+            .map(r -> r.code())
+            .toList()
+            .equals(b.reasons().stream().map(r -> r.code()).toList());
   }
 
   Optional<Latest> latest(String resourceId) {
@@ -55,6 +79,7 @@ final class LatestOutcomes {
 
   void retainOnly(Set<String> ids) {
     byResource.keySet().retainAll(ids);
+    verdicts.incrementAndGet();
   }
 
   /** The latest outcome and the observation it was judged on (empty when none is known). */

@@ -7,6 +7,7 @@ import io.continuity.core.status.Observation;
 import io.continuity.core.status.StatusOutcome;
 import io.continuity.server.inventory.Inventory;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +61,30 @@ public class MonitoringStatus {
   /** Every resource in the inventory with its latest status. */
   public List<ResourceStatus> resources() {
     return inventory.resources().stream().map(this::statusOf).toList();
+  }
+
+  /**
+   * A number that changes whenever any resource's latest outcome says something else (status,
+   * visibility, last known status, reason codes) on this instance: a read of {@link #resources}
+   * judged at the same version, before {@link #judgementsHoldUntil}, is still the answer.
+   */
+  public long verdictVersion() {
+    return judge.verdictVersion();
+  }
+
+  /**
+   * The first instant at which the clock alone could change the judgement of any of these statuses
+   * (evidence going stale, a loss outlasting the RPO target); {@link Instant#MAX} when none can.
+   */
+  public Instant judgementsHoldUntil(List<ResourceStatus> statuses, Instant now) {
+    Instant until = Instant.MAX;
+    for (ResourceStatus status : statuses) {
+      Instant holds = judge.holdsUntil(status.resource(), status.outcome(), now);
+      if (holds.isBefore(until)) {
+        until = holds;
+      }
+    }
+    return until;
   }
 
   /** The latest status of one resource; empty when it is not in the inventory. */

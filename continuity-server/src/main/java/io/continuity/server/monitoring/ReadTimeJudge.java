@@ -5,6 +5,7 @@ import io.continuity.core.status.StatusOutcome;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -64,6 +65,49 @@ final class ReadTimeJudge {
         evaluators.of(resource).evaluate(resource, current.observation(), Optional.of(previous));
     stale.put(resource.id(), new Judged(outcome, judged));
     return new LatestOutcomes.Latest(judged, current.observation());
+  }
+
+  /**
+   * Changes whenever a latest outcome's verdict changes ({@link LatestOutcomes#verdictVersion}).
+   */
+  long verdictVersion() {
+    return latest.verdictVersion();
+  }
+
+  /**
+   * Until when a judgement made at {@code now} stays what this judge would say, the evidence aside:
+   * the first instant the clock alone could change it. A fresh outcome holds until its evidence is
+   * older than the threshold (then it is judged again, never GREEN). An outcome without visibility
+   * may also turn RED once the loss lasts longer than the RPO target, measured from its last known
+   * evidence, its evidence or when the loss was noticed: each of those plus the target counts.
+   * {@link Instant#MAX} when nothing can change with time alone.
+   */
+  Instant holdsUntil(Resource resource, StatusOutcome outcome, Instant now) {
+    Instant until = Instant.MAX;
+    Optional<Instant> evidenceAt = outcome.freshness().observedAt();
+    if (evidenceAt.isPresent()) {
+      until = earlier(until, evidenceAt.get().plus(evaluators.stalenessThreshold(resource)), now);
+    }
+    if (!outcome.isVisible()) {
+      Duration rpo = resource.rpo().target();
+      for (Optional<Instant> from :
+          List.of(outcome.lastKnownAt(), outcome.lostSince(), evidenceAt)) {
+        if (from.isPresent()) {
+          until = earlier(until, from.get().plus(rpo), now);
+        }
+      }
+    }
+    return until;
+  }
+
+  /**
+   * The earlier of {@code until} and a boundary at which a judgement may change (at it or just
+   * after it): a boundary still to come holds until it; one that is now holds for this instant
+   * only.
+   */
+  private static Instant earlier(Instant until, Instant boundary, Instant now) {
+    Instant candidate = boundary.equals(now) ? boundary.plusNanos(1) : boundary;
+    return candidate.isAfter(now) && candidate.isBefore(until) ? candidate : until;
   }
 
   /** The watchdog's test: evidence present and no older than the resource's threshold. */

@@ -124,6 +124,51 @@ class StaleEvidenceOnReadTest {
     assertThat(read.lastKnownStatus()).contains(Status.GREEN);
   }
 
+  /**
+   * What lets the status API and the console reuse a judged read (decision 023): a judgement made
+   * at any moment stays the same verdict (status, visibility, last known status, reason codes) at
+   * every later moment before the {@code holdsUntil} it was given, through evidence going stale and
+   * a tier-1 loss outlasting the RPO, so a reused read never shows GREEN on stale evidence.
+   */
+  @ParameterizedTest
+  @EnumSource(Tier.class)
+  void aJudgementHoldsUntilTheFirstMomentTheClockAloneCouldChangeIt(Tier tier) {
+    Resource resource = resource("db-" + tier.number(), tier, Duration.ofSeconds(30));
+    storeGreen(resource);
+    Duration step = Duration.ofMillis(250);
+    Instant end = T0.plus(Duration.ofMinutes(2));
+    int flips = 0;
+    for (Instant at = T0; at.isBefore(end); at = at.plus(step)) {
+      clock.set(at);
+      StatusOutcome judged = judge.current(resource).outcome();
+      Instant holds = judge.holdsUntil(resource, judged, at);
+      assertThat(holds).as("holds after " + at).isAfter(at);
+      for (Instant later = at.plus(step);
+          later.isBefore(holds) && later.isBefore(end);
+          later = later.plus(step)) {
+        clock.set(later);
+        StatusOutcome then = judge.current(resource).outcome();
+        assertThat(verdict(then))
+            .as("judged at " + at + " holding until " + holds + ", read at " + later)
+            .isEqualTo(verdict(judged));
+      }
+      clock.set(at.plus(step));
+      if (!verdict(judge.current(resource).outcome()).equals(verdict(judged))) {
+        flips++;
+        assertThat(holds).as("a change at " + at.plus(step)).isBeforeOrEqualTo(at.plus(step));
+      }
+    }
+    assertThat(flips).as("GREEN to lost, and RED after the RPO for tier 1").isPositive();
+  }
+
+  private static List<Object> verdict(StatusOutcome o) {
+    return List.of(
+        o.status(),
+        o.visibility(),
+        o.lastKnownStatus(),
+        o.reasons().stream().map(r -> r.code()).toList());
+  }
+
   @Test
   void theMomentALossWasFirstSeenStaysPutFromReadToRead() {
     Resource resource = resource("orders", Tier.TIER_1, Duration.ofMinutes(10));

@@ -114,6 +114,34 @@ public record EstateRead(
     return "W/\"" + HexFormat.of().formatHex(digest.digest(), 0, 12) + "\"";
   }
 
+  /**
+   * What one resource says, in the terms of {@link #etag} (status, visibility, last known status,
+   * reason codes, execution doubt): equal fingerprints, the same tile apart from ages and lag.
+   */
+  public String fingerprint(ResourceStatus s) {
+    return fingerprint(s.outcome())
+        + "|"
+        + doubtOf(s.resource().id()).map(ExecutionDoubt::summary).orElse("");
+  }
+
+  /** What one group says, in the terms of {@link #etag}. */
+  public static String fingerprint(GroupStatus g) {
+    return fingerprint(g.outcome());
+  }
+
+  private static String fingerprint(StatusOutcome outcome) {
+    StringBuilder f =
+        new StringBuilder(statusKey(outcome))
+            .append('|')
+            .append(outcome.status().name())
+            .append('|')
+            .append(outcome.lastKnownStatus().map(Enum::name).orElse("-"));
+    for (Reason reason : outcome.reasons()) {
+      f.append('|').append(reason.code().name());
+    }
+    return f.toString();
+  }
+
   private static void outcome(MessageDigest digest, StatusOutcome outcome) {
     update(digest, statusKey(outcome));
     update(digest, outcome.status().name());

@@ -1,6 +1,9 @@
 package io.continuity.server.web.ui;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,13 +42,25 @@ class DashboardController {
     return "dashboard";
   }
 
+  /**
+   * The refresh: a 304 while the tag it sends is still the estate's; when it is one of the recent
+   * versions, only what changed since, as out-of-band swaps (the fragment's own swap is {@code
+   * none}); otherwise the whole fragment.
+   */
   @GetMapping("/fragments/estate")
-  String estate(WebRequest request, Model model) {
+  String estate(WebRequest request, HttpServletResponse response, Model model) {
     EstateDashboard.Snapshot snapshot = dashboard.snapshot();
+    String shown = request.getHeader(HttpHeaders.IF_NONE_MATCH);
     if (request.checkNotModified(snapshot.etag())) {
       return null;
     }
     model.addAttribute("view", dashboard.view(snapshot));
+    Optional<DashboardChanges> changes = dashboard.changesSince(shown, snapshot);
+    if (changes.isPresent()) {
+      response.setHeader("HX-Reswap", "none");
+      model.addAttribute("changes", changes.get());
+      return "dashboard :: changes";
+    }
     return "dashboard :: estate";
   }
 

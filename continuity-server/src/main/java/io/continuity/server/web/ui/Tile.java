@@ -35,6 +35,13 @@ public record Tile(
   /** One site of a resource, the current primary marked. */
   public record SiteMark(String name, boolean primary) {}
 
+  /**
+   * The tile's element id, stable from one refresh to the next: {@code tile-resource-orders-db}.
+   */
+  public String domId() {
+    return "tile-" + kind + "-" + id;
+  }
+
   public boolean doubtful() {
     return !inDoubt.isEmpty();
   }

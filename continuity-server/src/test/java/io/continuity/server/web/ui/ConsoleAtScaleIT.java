@@ -211,13 +211,7 @@ class ConsoleAtScaleIT {
   @Test
   void anUnchangedEstateRefreshesWithA304AndAChangeIsSwappedInWithoutReloading() {
     Page dave = settledDashboard();
-    List<Response> refreshes = new CopyOnWriteArrayList<>();
-    dave.onResponse(
-        r -> {
-          if (r.url().contains("/fragments/estate")) {
-            refreshes.add(r);
-          }
-        });
+    List<Response> refreshes = refreshesOf(dave);
     dave.evaluate("() => { window.__samePage = true; }");
     dave.waitForCondition(
         () -> refreshes.stream().filter(r -> r.status() == 304).count() >= 3,
@@ -244,6 +238,65 @@ class ConsoleAtScaleIT {
       SimulatedPlatform.clearScenario(id(5));
     }
     assertNoScriptTrouble();
+  }
+
+  @Test
+  void aChangeSwapsOnlyTheChangedTileAndTheCountsAndLeavesEveryOtherNodeInPlace() {
+    Page dave = settledDashboard();
+    List<Response> refreshes = refreshesOf(dave);
+    dave.waitForCondition(
+        () -> refreshes.stream().anyMatch(r -> r.status() == 304),
+        new Page.WaitForConditionOptions().setTimeout(20_000));
+    // Mark the nodes on the page: a node that is swapped out is a new node, without the mark.
+    dave.evaluate(
+        "() => document.querySelectorAll('#estate article, #estate section')"
+            + ".forEach(e => { e.__kept = true; })");
+    List<String> untouched = List.of("scale-30", "scale-31", "scale-32", "scale-33", "scale-stack");
+
+    SimulatedPlatform.setScenario(id(34), "broken");
+    try {
+      assertThat(dave.locator("[data-testid=count-RED] strong")).hasText("5", PATIENT);
+      assertThat(dave.locator("[data-testid=count-LOST] strong")).hasText("1", PATIENT);
+      assertThat(dave.locator("[data-testid=problems] [data-testid=tile-scale-34]"))
+          .hasAttribute("data-status", "RED", new LocatorAssertions.HasAttributeOptions());
+      assertThat(kept(dave, "[data-testid=tile-scale-34]")).as("the changed tile").isFalse();
+      for (String id : untouched) {
+        assertThat(kept(dave, "[data-testid=tile-" + id + "]")).as("tile " + id).isTrue();
+      }
+      assertThat(kept(dave, "[data-testid=problems]")).as("the problems section").isTrue();
+      assertThat(kept(dave, "[data-testid=green]")).as("the GREEN section").isTrue();
+      assertThat(kept(dave, "[data-testid=summary]")).as("the counts, changed").isFalse();
+      Response partial =
+          refreshes.stream().filter(r -> r.status() == 200).reduce((a, b) -> b).orElseThrow();
+      assertThat(partial.headerValue("hx-reswap")).isEqualTo("none");
+      assertThat(partial.text())
+          .contains("id=\"tile-resource-scale-34\"")
+          .doesNotContain("tile-resource-scale-30")
+          .doesNotContain("id=\"estate-problems\"");
+      int before = refreshes.size();
+      dave.waitForCondition(
+          () -> refreshes.stream().skip(before).filter(r -> r.status() == 304).count() >= 2,
+          new Page.WaitForConditionOptions().setTimeout(20_000));
+    } finally {
+      SimulatedPlatform.clearScenario(id(34));
+    }
+    assertNoScriptTrouble();
+  }
+
+  /** The dashboard's refresh answers from now on, as they arrive. */
+  private static List<Response> refreshesOf(Page page) {
+    List<Response> refreshes = new CopyOnWriteArrayList<>();
+    page.onResponse(
+        r -> {
+          if (r.url().contains("/fragments/estate")) {
+            refreshes.add(r);
+          }
+        });
+    return refreshes;
+  }
+
+  private static boolean kept(Page page, String selector) {
+    return (Boolean) page.evaluate("s => document.querySelector(s).__kept === true", selector);
   }
 
   @Test
