@@ -1,35 +1,104 @@
 #!/usr/bin/env bash
-# Switchover benchmark (a benchmark, not a test): on a real PostgreSQL primary + standby from
-# continuity-lab, the write-unavailability window of the PostgreSQL connector's SWITCHOVER plan
-# (every step through the connector API) against the bare manual sequence (fast stop, wait for the
-# standby to replay the shutdown checkpoint, pg_promote), with a client inserting continuously.
-# Runs alternate between the two and switch the roles back each time; the last line is
+# Switchover benchmark (a benchmark, not a test), issue 15 goals 1 and 2. Measures, with the same
+# external client for both (../shared/bench/writer.py: an INSERT every ~10 ms into whichever node
+# takes writes; the window is the gap between the last write acknowledged before the switch and
+# the first after it):
 #
-#   switchover-window-ms ours=<median> bare=<median> ratio=<ours/bare>
+#   ours  a planned SWITCHOVER of a real PostgreSQL pair from continuity-lab, through the whole
+#         product: the server jar running as its own process (demo profile, the H2 file store with
+#         the launcher's durable URL, the pair's inventory), driven over the REST API as an
+#         operator does it (request as alice, approvals by bob and carol, plan, confirm), with the
+#         durable step log and the audit on;
+#   bare  ../shared/bench/bare-switchover.sh, the manual sequence (pg_ctl -m fast stop, wait for
+#         the shutdown checkpoint's LSN, pg_promote), one round per call on its own pair,
 #
-#   scripts/bench-switchover.sh              # 5 runs each (+1 warm-up each)
-#   RUNS=9 WARMUPS=2 scripts/bench-switchover.sh
+# alternately, RUNS of each. Every run must lose no acknowledged write (writer.py verify). Prints
+# the windows, the whole operation of ours (confirm -> SUCCEEDED, with the old primary streaming
+# from the new one), a step-by-step breakdown of ours from the step log and the writer's log, and
+# ends with
 #
-# Needs the PostgreSQL server binaries (apt-get install postgresql, or PG_BIN); as root they run
-# as the postgres user. Environment: RUNS, WARMUPS, JAVA_HOME, MVN_OFFLINE=1 (adds -o).
+#   switchover-window-ms ours=<median> bare=<median> ratio=<ours/bare> whole-ms=<median>
+#
+#   scripts/bench-switchover.sh             # 5 runs of each
+#   RUNS=3 scripts/bench-switchover.sh
+#
+# Needs the PostgreSQL 15 server binaries (Debian postgresql-15), Debian's python3-psycopg2, bc,
+# and root (the bare script runs PostgreSQL as the postgres user via runuser). Builds the server
+# and lab jars when missing. Environment: RUNS, PORT (server, default 18231), BENCH_DIR (default
+# ../shared/bench), STEADY (seconds of steady writes before each switch, default 3), JAVA_HOME,
+# SERVER_JAR / LAB_JAR (other builds, e.g. a copy of the jars before a change).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+ROOT="$(pwd)"
 
 RUNS="${RUNS:-5}"
-WARMUPS="${WARMUPS:-1}"
-MODULE=continuity-connector-postgresql
-offline=()
-[[ "${MVN_OFFLINE:-0}" == "1" ]] && offline=(-o)
-
-# Compile the connector with its tests and write their class path (reactor modules as
-# target/classes), without installing anything.
-./mvnw -q -B "${offline[@]}" -DskipTests -pl "$MODULE" -am test-compile \
-  org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
-  -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
-
+PORT="${PORT:-18231}"
+BENCH_DIR="${BENCH_DIR:-$ROOT/../shared/bench}"
+[[ -f "$BENCH_DIR/writer.py" && -f "$BENCH_DIR/bare-switchover.sh" ]] ||
+  { echo "no writer.py / bare-switchover.sh in $BENCH_DIR (set BENCH_DIR)" >&2; exit 2; }
+/usr/bin/python3 -c 'import psycopg2' 2>/dev/null ||
+  { echo "writer.py needs Debian's python3-psycopg2: apt-get install -y python3-psycopg2" >&2; exit 2; }
 java="java"
 [[ -n "${JAVA_HOME:-}" ]] && java="$JAVA_HOME/bin/java"
-cp="$MODULE/target/test-classes:$MODULE/target/classes:$(cat "$MODULE/target/bench.classpath")"
-echo "bench: $RUNS runs per method (+$WARMUPS warm-up), $(nproc) cores, $(uname -sr)," \
+
+JAR="${SERVER_JAR:-continuity-server/target/continuity-server.jar}"
+lab_jar() { ls continuity-lab/target/continuity-lab-*.jar 2>/dev/null | grep -v -e sources -e tests | head -1; }
+if [[ ! -f "$JAR" || ( -z "${LAB_JAR:-}" && -z "$(lab_jar)" ) ]]; then
+  ./mvnw -q -B -DskipTests package -pl continuity-server,continuity-lab -am
+fi
+LAB_JAR="${LAB_JAR:-$(lab_jar)}"
+
+WORK="$(mktemp -d /tmp/continuity-bench-switch.XXXXXX)"
+chmod 755 "$WORK"
+LAB_PID=""
+SERVER_PID=""
+cleanup() {
+  set +e
+  [[ -n "$SERVER_PID" ]] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null
+  [[ -n "$LAB_PID" ]] && kill "$LAB_PID" 2>/dev/null && wait "$LAB_PID" 2>/dev/null
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+echo "bench: $RUNS runs of each, alternating; $(nproc) cores, $(uname -sr)," \
   "load $(cut -d' ' -f1-3 /proc/loadavg)"
-exec "$java" -cp "$cp" io.continuity.connector.postgresql.SwitchoverBench "$RUNS" "$WARMUPS"
+
+# The real pair, as ./continuity demo starts it (LabMain start-pair); it stops when this shell ends.
+"$java" -cp "$LAB_JAR" io.continuity.lab.LabMain start-pair --inventory-out "$WORK/pair.yaml" \
+  --dir "$WORK" --resource-id bench-postgres --watch-pid $$ >"$WORK/lab.log" 2>&1 &
+LAB_PID=$!
+for _ in $(seq 1 1200); do
+  [[ -f "$WORK/pair.yaml" ]] && break
+  kill -0 "$LAB_PID" 2>/dev/null || { echo "lab pair did not start:"; cat "$WORK/lab.log"; exit 1; }
+  sleep 0.1
+done
+port_of() { awk -v n="$1" '$1 == n {split($2, a, ":"); print a[2]}' "$WORK/lab.log"; }
+EAST="$(port_of east)"
+WEST="$(port_of west)"
+echo "bench: lab pair east :$EAST (primary), west :$WEST (standby)"
+# writer.py's table, on the lab pair's primary (the standby gets it by replication)
+/usr/bin/python3 - "$EAST" <<'PY'
+import sys, psycopg2
+c = psycopg2.connect(host="127.0.0.1", port=int(sys.argv[1]), user="postgres", dbname="postgres")
+c.autocommit = True
+c.cursor().execute("CREATE TABLE IF NOT EXISTS w(id bigint PRIMARY KEY, port int,"
+                   " ts timestamptz DEFAULT clock_timestamp())")
+PY
+
+# The server as the launcher runs it: java -jar, demo profile, H2 file store under
+# CONTINUITY_DATA_DIR (application.yaml's durable URL), here only the pair's inventory.
+PASSWORD="bench-$$-$RANDOM"
+mkdir -p "$WORK/data"
+SERVER_PORT="$PORT" CONTINUITY_DATA_DIR="$WORK/data" CONTINUITY_DEMO_PASSWORD="$PASSWORD" \
+  "$java" -jar "$JAR" --spring.profiles.active=demo \
+  --continuity.inventory="$WORK/pair.yaml" >"$WORK/server.log" 2>&1 &
+SERVER_PID=$!
+for _ in $(seq 1 240); do
+  curl -fs "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1 && break
+  kill -0 "$SERVER_PID" 2>/dev/null || { echo "server died:"; tail -60 "$WORK/server.log"; exit 1; }
+  sleep 0.5
+done
+echo "bench: server up on :$PORT"
+
+/usr/bin/python3 scripts/bench-switchover.py "http://127.0.0.1:$PORT" "$PASSWORD" bench-postgres \
+  "$EAST" "$WEST" "$WORK" "$BENCH_DIR" "$RUNS"

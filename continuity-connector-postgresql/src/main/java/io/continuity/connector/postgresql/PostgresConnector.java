@@ -40,6 +40,7 @@ public final class PostgresConnector implements Connector {
   private final ProbeAssembler assembler;
   private final PostgresPlans plans;
   private final StepDispatcher steps;
+  private final HeldSessions held;
   private final Optional<HeartbeatTable> heartbeat;
   private final Clock clock;
   private final MemberProber members;
@@ -56,10 +57,11 @@ public final class PostgresConnector implements Connector {
     this.plans = new PostgresPlans(settings);
     this.heartbeat =
         settings.heartbeatTable().map(t -> new HeartbeatTable(t, settings.heartbeatInterval()));
-    this.steps =
-        new StepDispatcher(
-            new StepSupport(
-                settings, sessions, prober, new HostActions(settings, sanitizer), sanitizer));
+    StepSupport support =
+        new StepSupport(
+            settings, sessions, prober, new HostActions(settings, sanitizer), sanitizer);
+    this.held = support.held;
+    this.steps = new StepDispatcher(support);
     this.members = new MemberProber(config.resourceId(), sanitizer);
   }
 
@@ -160,6 +162,7 @@ public final class PostgresConnector implements Connector {
   @Override
   public void close() {
     members.close();
+    held.closeAll();
   }
 
   @Override

@@ -12,6 +12,9 @@ import java.util.Map;
 /** Waiting for a rejoined or rewound node to stream, and undoing a read-only quiesce on it. */
 final class ResyncWait {
 
+  /** A probe opens a connection, so not tighter than this; the whole operation waits on it. */
+  private static final Duration POLL = Duration.ofMillis(20);
+
   private ResyncWait() {}
 
   static StepResult awaitStreaming(StepSupport support, SiteSettings site, Instant deadline)
@@ -23,7 +26,7 @@ final class ResyncWait {
           && last.receiver().filter(SiteObservation.WalReceiver::streaming).isPresent()) {
         return support.succeeded(site.name() + " streams", Map.of());
       }
-      StepSupport.pause(Duration.ofMillis(100));
+      StepSupport.pause(POLL);
     } while (StepSupport.before(deadline));
     return support.failed(
         site.name() + " does not stream yet: " + CheckSteps.describe(last, "streaming standby"));

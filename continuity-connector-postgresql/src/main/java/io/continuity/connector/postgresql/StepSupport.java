@@ -24,6 +24,7 @@ final class StepSupport {
   final SiteProber prober;
   final HostActions hostActions;
   final PayloadSanitizer sanitizer;
+  final HeldSessions held = new HeldSessions();
 
   StepSupport(
       PostgresSettings settings,
@@ -52,6 +53,16 @@ final class StepSupport {
 
   Connection open(SiteSettings site) throws SQLException, ConnectorException {
     return sessions.open(site, settings.connectTimeout().plus(settings.statementTimeout()));
+  }
+
+  /**
+   * The connection a previous step of this execution held for {@code site}, else a new one; the
+   * caller closes it (or {@link HeldSessions#put hands it on}).
+   */
+  Connection openOrTakeHeld(StepContext context, SiteSettings site)
+      throws SQLException, ConnectorException {
+    Optional<Connection> c = held.take(context.executionId(), site.name());
+    return c.isPresent() ? c.get() : open(site);
   }
 
   static String queryText(Connection c, String sql) throws SQLException {

@@ -28,7 +28,7 @@ final class SwitchoverSteps {
       Pattern.compile("Database cluster state:\\s*shut down\\s*$", Pattern.MULTILINE);
 
   /** Replay polling: a cheap query on one held connection; every ms here is write downtime. */
-  private static final Duration POLL = Duration.ofMillis(10);
+  private static final Duration POLL = Duration.ofMillis(5);
 
   private final StepSupport support;
   private final QuiesceUndo undo;
@@ -42,6 +42,7 @@ final class SwitchoverSteps {
   StepResult quiesce(StepContext context, Duration timeout) throws ConnectorException {
     StepSupport.Sites sites = support.sites(context);
     SiteSettings source = sites.source();
+    holdTargetSession(context, sites.target());
     if (source.hasAction("stop")) {
       HostActionRunner.Outcome outcome =
           support.hostActions.run("stop", source, sites.target(), context.executionId(), timeout);
@@ -112,11 +113,15 @@ final class SwitchoverSteps {
     boolean exclusive = Facts.SHUTDOWN_CHECKPOINT.equals(context.facts().get(Facts.FINAL_LSN_KIND));
     Instant deadline = Instant.now().plus(timeout);
     Lsn replay = null;
-    try (Connection c = support.open(target)) {
+    Connection c = null;
+    try {
+      c = support.openOrTakeHeld(context, target);
       do {
         replay =
             Lsn.parseNullable(StepSupport.queryText(c, "select pg_last_wal_replay_lsn()::text"));
         if (replay != null && reached(replay, finalLsn.get(), exclusive)) {
+          support.held.put(context.executionId(), target.name(), c); // the promote step's
+          c = null;
           return support.succeeded(
               target.name() + " replayed " + replay + ", past the final LSN " + finalLsn.get(),
               Map.of(Facts.TARGET_REPLAY_LSN, replay.toString()),
@@ -125,6 +130,8 @@ final class SwitchoverSteps {
         StepSupport.pause(POLL);
       } while (StepSupport.before(deadline));
     } catch (SQLException e) {
+      closeQuietly(c);
+      c = null;
       return undo.failAndRestore(
           context,
           "wait for catch-up: "
@@ -133,6 +140,8 @@ final class SwitchoverSteps {
               + SqlFailures.detail(e, support.sanitizer)
               + ")",
           Map.of());
+    } finally {
+      closeQuietly(c);
     }
     return undo.failAndRestore(
         context,
@@ -175,7 +184,7 @@ final class SwitchoverSteps {
     }
     Connection opened;
     try {
-      opened = support.open(target);
+      opened = support.openOrTakeHeld(context, target);
     } catch (SQLException e) {
       throw support.notReached("promote", target, e);
     }
@@ -246,6 +255,30 @@ final class SwitchoverSteps {
             + "\n"
             + outcome.output(),
         ResyncWait.facts("rejoined", sites.source().name(), outcome.output()));
+  }
+
+  /**
+   * Opens the connection that the catch-up wait and the promotion will use while the primary still
+   * takes writes, so neither pays for a connection in the write window. Best effort: when the
+   * target does not answer now, those steps open (and report on) their own.
+   */
+  private void holdTargetSession(StepContext context, SiteSettings target)
+      throws ConnectorException {
+    try {
+      support.held.put(context.executionId(), target.name(), support.open(target));
+    } catch (SQLException e) {
+      // the catch-up step opens its own and says why it cannot
+    }
+  }
+
+  private static void closeQuietly(Connection c) {
+    if (c != null) {
+      try {
+        c.close();
+      } catch (SQLException e) {
+        // already gone
+      }
+    }
   }
 
   static boolean reached(Lsn replay, Lsn finalLsn, boolean exclusive) {

@@ -147,29 +147,16 @@ final class RunAttempt {
         .filter(r -> r.outcome() == StepLogOutcome.SUCCEEDED)
         .forEach(r -> facts.putAll(r.facts()));
     int from = positions.getOrDefault(resourceId, 0);
+    StepRecord startedWithPrevious = null;
     for (int i = from; i < steps.size(); i++) {
       PlanStep step = steps.get(i);
-      long earlier =
-          history.stream()
-              .filter(r -> r.memberResourceId().equals(resourceId))
-              .filter(r -> r.stepId().equals(step.id()))
-              .count();
-      StepRecord record =
-          new StepRecord(
-              executionId,
-              seq.incrementAndGet(),
-              step.id(),
-              resourceId,
-              i,
-              engine.clock().instant().truncatedTo(ChronoUnit.MICROS),
-              null,
-              StepLogOutcome.STARTED,
-              "",
-              Map.of(),
-              (int) earlier + 1,
-              lease.token());
       ExecutionRequestSnapshot request = request();
-      engine.recorder().stepStarted(lease, request, record);
+      StepRecord record = startedWithPrevious;
+      startedWithPrevious = null;
+      if (record == null) {
+        record = newRecord(resourceId, steps, i);
+        engine.recorder().stepStarted(lease, request, record);
+      }
       StepInvoker.Outcome outcome =
           engine
               .invoker()
@@ -181,7 +168,15 @@ final class RunAttempt {
                       member.plan(),
                       facts,
                       engine.evidence().lastPrimaryMarker(resourceId)));
-      engine.recorder().stepFinished(lease, request, record, step, outcome);
+      boolean resource = request.scope() instanceof ExecutionScope.ResourceScope;
+      if (outcome.succeeded() && resource && i + 1 < steps.size()) {
+        // the next step's STARTED row goes in with this one's end: one commit, not two
+        StepRecord next = newRecord(resourceId, steps, i + 1);
+        engine.recorder().stepFinishedNextStarted(lease, request, record, step, outcome, next);
+        startedWithPrevious = next;
+      } else {
+        engine.recorder().stepFinished(lease, request, record, step, outcome);
+      }
       if (!outcome.succeeded()) {
         return new MemberOutcome(
             resourceId,
@@ -227,6 +222,29 @@ final class RunAttempt {
       }
     }
     return new MemberOutcome(resourceId, true, Optional.empty(), "succeeded");
+  }
+
+  /** The STARTED row of step {@code i} of a member, its attempt counted from the history. */
+  private StepRecord newRecord(String resourceId, List<PlanStep> steps, int i) {
+    String stepId = steps.get(i).id();
+    long earlier =
+        history.stream()
+            .filter(r -> r.memberResourceId().equals(resourceId))
+            .filter(r -> r.stepId().equals(stepId))
+            .count();
+    return new StepRecord(
+        executionId,
+        seq.incrementAndGet(),
+        stepId,
+        resourceId,
+        i,
+        engine.clock().instant().truncatedTo(ChronoUnit.MICROS),
+        null,
+        StepLogOutcome.STARTED,
+        "",
+        Map.of(),
+        (int) earlier + 1,
+        lease.token());
   }
 
   /** The state the resource is left in: after the last step that passed, with its facts. */

@@ -113,6 +113,44 @@ final class RunRecorder {
         write);
   }
 
+  /**
+   * Ends a step that succeeded and starts the next one in one transaction (a resource request only;
+   * a group's members write their own events): the same rows and audit events as {@link
+   * #stepFinished} then {@link #stepStarted}, in that order, with one commit and one load of the
+   * request instead of two. The log is still written after the step and before the next; between
+   * two steps of a switchover's write window this halves what the writes cost.
+   *
+   * @throws IllegalArgumentException for a group request or a step that did not succeed
+   */
+  void stepFinishedNextStarted(
+      ExecutionLease lease,
+      ExecutionRequestSnapshot request,
+      StepRecord record,
+      PlanStep step,
+      StepInvoker.Outcome outcome,
+      StepRecord next) {
+    if (isGroup(request) || !outcome.succeeded()) {
+      throw new IllegalArgumentException("only a succeeded step of a resource request");
+    }
+    Instant at = now();
+    requests.engine(
+        request.id(),
+        (r, now) -> {
+          r.run().recordStepCompleted(step.id(), outcome.output(), now);
+          if (step.kind() == StepKind.POSTCHECK) {
+            r.run().recordPostcheck(step.id(), true, outcome.output(), now);
+          } else if (step.kind() == StepKind.PRECHECK) {
+            r.run().recordPrecheck(step.id(), true, outcome.output(), now);
+          }
+          r.run().recordStepStarted(next.stepId(), now);
+        },
+        () -> {
+          stepLog.finished(
+              lease, record.seq(), outcome.outcome(), at, outcome.output(), outcome.facts());
+          stepLog.started(lease, next);
+        });
+  }
+
   /** A group's wave as one step of the request. */
   void waveStarted(ExecutionLease lease, String executionId, String waveId) {
     requests.engine(
