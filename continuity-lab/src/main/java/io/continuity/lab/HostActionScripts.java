@@ -129,7 +129,9 @@ public final class HostActionScripts {
    * length at Y", "incorrect prev-link ... at Y"), else the end of the last valid record (its start
    * plus its length, page headers crossed and 8-byte alignment), else — when pg_waldump ran out of
    * files — the start of the first missing segment. Recycled segments ahead of the end hold old
-   * pages, which pg_waldump refuses the same way.
+   * pages, which pg_waldump refuses the same way. A node promoted (or following a new timeline)
+   * since its last checkpoint writes on a timeline its control file does not name yet: then the
+   * reading starts at the newest timeline's switch point, from its history file, on that timeline.
    */
   private static String finalPosition() {
     return "if running; then echo 'refused: the server is running, its WAL still grows' >&2;"
@@ -139,6 +141,14 @@ public final class HostActionScripts {
         + "TLI=$(printf '%s\\n' \"$CTL\" | sed -n \"s/^Latest checkpoint's TimeLineID: *//p\")\n"
         + "SIZE=$(printf '%s\\n' \"$CTL\" | sed -n 's/^Bytes per WAL segment: *//p')\n"
         + "PAGE=$(printf '%s\\n' \"$CTL\" | sed -n 's/^WAL block size: *//p')\n"
+        + "# promoted since its last checkpoint: its WAL goes on from the newest timeline's switch point\n"
+        + "NEWEST=$(as_pg ls \"$DATA/pg_wal\" | sed -n 's/^\\([0-9A-F]\\{8\\}\\)\\.history$/\\1/p'"
+        + " | sort | tail -1)\n"
+        + "if [ -n \"$NEWEST\" ] && [ $((0x$NEWEST)) -gt \"$TLI\" ]; then\n"
+        + "  REDO=$(as_pg cat \"$DATA/pg_wal/$NEWEST.history\" | grep -E '^[0-9]+\\s' | tail -1"
+        + " | cut -f2)\n"
+        + "  TLI=$((0x$NEWEST))\n"
+        + "fi\n"
         + "DUMP=$(as_pg \"$BIN/pg_waldump\" -p \"$DATA/pg_wal\" -t \"$TLI\" -s \"$REDO\" 2>&1 || true)\n"
         + "ERR=$(printf '%s\\n' \"$DUMP\" | grep 'pg_waldump: error' | tail -1)\n"
         + "MSG=$(printf '%s' \"$ERR\" | sed 's/^.*WAL record at [0-9A-F]*\\/[0-9A-F]*: //')\n"
@@ -223,6 +233,33 @@ public final class HostActionScripts {
           + " exit 4; fi; sleep 0.005; done\n"
           + "echo 'server started'\n";
 
+  /**
+   * Whether the node's history is a prefix of the new primary's, so it can follow the new timeline
+   * without pg_rewind (what Patroni checks before rewinding): the node shut down cleanly (its last
+   * record is the shutdown checkpoint at {@code CKPT}) and the new primary's timeline history says
+   * the node's timeline was left at a switch point past that checkpoint, i.e. the promoted standby
+   * had replayed it. Anything else (a crash, an unreplayed checkpoint, an unreadable history, a
+   * failed query) takes the rewind path, which keeps the node's WAL aside first.
+   */
+  private static final String CLEAN_FORK =
+      "CTL=$(as_pg \"$BIN/pg_controldata\" \"$DATA\")\n"
+          + "STATE=$(printf '%s\\n' \"$CTL\" | sed -n 's/^Database cluster state: *//p')\n"
+          + "CKPT=$(printf '%s\\n' \"$CTL\" | sed -n 's/^Latest checkpoint location: *//p')\n"
+          + "CKTL=$(printf '%s\\n' \"$CTL\" | sed -n \"s/^Latest checkpoint's TimeLineID: *//p\")\n"
+          + "FORK=$(";
+
+  /**
+   * The switch point of the node's timeline in the new primary's history, and whether it lies past
+   * CKPT.
+   */
+  private static final String FORK_QUERY =
+      " -c \"select h.sp || ' ' || (h.sp::pg_lsn > '$CKPT'::pg_lsn)::text"
+          + " from (select substr(pg_walfile_name(pg_current_wal_lsn()), 1, 8) as tli) t,"
+          + " lateral (select split_part(l, E'\\t', 2) as sp from regexp_split_to_table("
+          + "pg_read_file('pg_wal/' || t.tli || '.history'), E'\\n') as l"
+          + " where split_part(l, E'\\t', 1) = '$CKTL') h"
+          + " where ('x' || t.tli)::bit(32)::int > $CKTL\"";
+
   private static String rejoin(PostgresNode node) {
     String slot = node.slotName();
     String psqlPeer =
@@ -231,7 +268,37 @@ public final class HostActionScripts {
     String psqlSelf =
         "as_pg \"$BIN/psql\" -X -q -At -v ON_ERROR_STOP=1 -h 127.0.0.1 -p \"$PORT\""
             + " -U postgres -d postgres";
-    return "if running; then as_pg \"$BIN/pg_ctl\" -D \"$DATA\" -m fast -w -t 60 stop; fi\n"
+    String createSlot =
+        " -c \"select pg_create_physical_replication_slot('"
+            + slot
+            + "', true) where not exists (select 1 from pg_replication_slots where slot_name = '"
+            + slot
+            + "')\"";
+    String following =
+        "following() { [ -f \"$DATA/standby.signal\" ] && grep -q \"host=$PEER_HOST port=$PEER_PORT \""
+            + " \"$DATA/postgresql.auto.conf\" 2>/dev/null; }\n";
+    return following
+        + "# run twice: a node an earlier run made a standby of the peer is left as it is\n"
+        + "if running && following && [ \"$("
+        + psqlSelf
+        + " -c 'select pg_is_in_recovery()' 2>/dev/null)\" = t ]; then\n"
+        + "  echo \"already a standby of $PEER_HOST:$PEER_PORT\"; exit 0\n"
+        + "fi\n"
+        + "if running; then as_pg \"$BIN/pg_ctl\" -D \"$DATA\" -m fast -w -t 60 stop; fi\n"
+        + "if following && as_pg \"$BIN/pg_controldata\" \"$DATA\""
+        + " | grep -q '^Database cluster state: *shut down in recovery$'; then\n"
+        + START_AND_WAIT
+        + "  echo \"already a standby of $PEER_HOST:$PEER_PORT (was stopped, started again)\"; exit 0\n"
+        + "fi\n"
+        + CLEAN_FORK
+        + psqlPeer
+        + createSlot
+        + FORK_QUERY
+        + " 2>/dev/null | tail -1 || true)\n"
+        + "if [ \"$STATE\" = 'shut down' ] && [ \"${FORK#* }\" = 'true' ]; then\n"
+        + "  echo \"nothing diverged: shut down cleanly at $CKPT on timeline $CKTL, before the"
+        + " new primary's switch point ${FORK% *}; no rewind\"\n"
+        + "else\n"
         + "KEEP=\"diverged/"
         + node.name()
         + "-$(date -u +%Y%m%dT%H%M%SZ)\"\n"
@@ -239,16 +306,14 @@ public final class HostActionScripts {
         + "echo \"kept-diverged-wal: $(pwd)/$KEEP\"\n"
         + "as_pg rm -f \"$DATA/standby.signal\"\n"
         + psqlPeer
-        + " -c \"select pg_create_physical_replication_slot('"
-        + slot
-        + "', true) where not exists (select 1 from pg_replication_slots where slot_name = '"
-        + slot
-        + "')\" >/dev/null\n"
+        + createSlot
+        + " >/dev/null\n"
         + "# a recently promoted source must checkpoint so its control file shows its timeline\n"
         + psqlPeer
         + " -c checkpoint\n"
         + "as_pg \"$BIN/pg_rewind\" -D \"$DATA\""
         + " --source-server=\"host=$PEER_HOST port=$PEER_PORT user=postgres dbname=postgres\"\n"
+        + "fi\n"
         + "as_pg tee \"$DATA/postgresql.auto.conf\" >/dev/null <<EOF\n"
         + "# written by continuity-lab (rejoin)\n"
         + "port = $PORT\n"

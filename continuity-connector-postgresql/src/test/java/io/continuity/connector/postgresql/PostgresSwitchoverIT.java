@@ -68,6 +68,12 @@ class PostgresSwitchoverIT {
           .as("promoted only past the shutdown checkpoint")
           .isGreaterThan(finalLsn);
       assertThat(east.isInRecovery()).isTrue();
+      StepResult rejoin = results.get(StepIds.REJOIN_OLD_PRIMARY);
+      assertThat(rejoin.output())
+          .as("a clean switchover leaves nothing to rewind: the old primary follows as it is")
+          .contains("nothing diverged: shut down cleanly at " + finalLsn)
+          .doesNotContain("kept-diverged-wal");
+      assertThat(rejoin.facts()).doesNotContainKey(Facts.KEPT_DIVERGED_WAL);
       ProbeResult probe = connector.probe(Duration.ofSeconds(5));
       assertThat(probe.payload().asMap()).containsEntry("primarySite", "west");
       assertThat(probe.replicationState()).isEqualTo(ReplicationState.STREAMING);
