@@ -34,10 +34,13 @@ start_once() {
     CONTINUITY_DATA_DIR="$dir" ./continuity demo --logging.level.root=WARN >"$WORK/last.log" 2>&1 &
   LAUNCHER_PID=$!
   for _ in $(seq 1 6000); do
-    [[ -z "$java_pid" ]] && java_pid="$(pgrep -P "$LAUNCHER_PID" java || true)"
+    # the launcher's first java child may be the archive's training start, which exits
+    if [[ -z "$java_pid" ]] || ! kill -0 "$java_pid" 2>/dev/null; then
+      java_pid="$(pgrep -P "$LAUNCHER_PID" java | tail -1 || true)"
+    fi
     if curl -fs "http://localhost:$PORT/actuator/health" 2>/dev/null | grep -q '"UP"'; then
       t1=$(date +%s.%N)
-      [[ -n "$java_pid" ]] && ticks=$(awk '{print $14 + $15}' "/proc/$java_pid/stat")
+      [[ -n "$java_pid" && -r "/proc/$java_pid/stat" ]] && ticks=$(awk '{print $14 + $15}' "/proc/$java_pid/stat")
       stop
       rm -rf "$dir"
       echo "$t0 $t1 $ticks $(getconf CLK_TCK)" | awk '{printf "%.2f %.2f\n", $2 - $1, $3 / $4}'

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -43,16 +44,19 @@ public class ApiTokens {
   private final TransactionTemplate tx;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
+  private final ApiTokenCache cache;
 
   ApiTokens(
       ApiTokenRepository repository,
       AuditTrail audit,
       PlatformTransactionManager transactions,
-      Clock clock) {
+      Clock clock,
+      @Value("${continuity.security.api-token-cache:5s}") Duration cacheFor) {
     this.repository = repository;
     this.audit = audit;
     this.tx = new TransactionTemplate(transactions);
     this.clock = clock;
+    this.cache = new ApiTokenCache(cacheFor);
   }
 
   /**
@@ -111,6 +115,7 @@ public class ApiTokens {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
     tx.executeWithoutResult(
         status -> {
+          cache.evict(id);
           if (repository.revoke(id, now)) {
             audit.append(
                 GenericAuditEvent.of(
@@ -121,6 +126,7 @@ public class ApiTokens {
                     Map.of("tokenId", id, "owner", found.get().owner())));
           }
         });
+    cache.evict(id); // again after the commit: a lookup racing the revoke may have cached it
     return repository.find(id);
   }
 
@@ -130,8 +136,23 @@ public class ApiTokens {
       return Optional.empty();
     }
     Instant now = clock.instant();
-    Optional<ApiToken> token = repository.findByHash(sha256(secret)).filter(t -> t.activeAt(now));
-    token.ifPresent(t -> repository.touch(t.id(), now.truncatedTo(ChronoUnit.MICROS)));
+    String hash = sha256(secret);
+    Optional<ApiToken> cached = cache.get(hash, now);
+    Optional<ApiToken> token =
+        (cached.isPresent() ? cached : repository.findByHash(hash)).filter(t -> t.activeAt(now));
+    if (token.isEmpty()) {
+      cached.ifPresent(t -> cache.evict(t.id()));
+      return token;
+    }
+    if (cached.isEmpty()) {
+      cache.put(hash, token.get(), now);
+    }
+    Instant lastUsed = token.get().lastUsedAt();
+    if (lastUsed == null || !lastUsed.isAfter(now.minusSeconds(60))) {
+      Instant at = now.truncatedTo(ChronoUnit.MICROS);
+      repository.touch(token.get().id(), at);
+      cache.used(hash, token.get(), at);
+    }
     return token;
   }
 

@@ -53,6 +53,7 @@ class ApiTokensIT {
     Path dir = Files.createTempDirectory("continuity-tokens-it");
     TestStateStore.registerH2(registry, dir);
     registry.add("continuity.demo.password", () -> PASSWORD);
+    registry.add("continuity.security.api-token-cache", () -> "400ms");
     Path inventory = Files.writeString(dir.resolve("inventory.yaml"), INVENTORY);
     registry.add("continuity.inventory", inventory::toString);
   }
@@ -139,6 +140,34 @@ class ApiTokensIT {
         .update();
     assertThat(bearer(other).get("/api/v1/executions").status()).isEqualTo(HttpStatus.UNAUTHORIZED);
     assertThat(bearer("ct_notatoken").get("/api/v1/executions").status())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  @Test
+  void aTokenRevokedByAnotherInstanceIsRefusedHereOnceTheLookupCacheLapses() throws Exception {
+    String token = issue("bob", "status poller");
+    assertThat(bearer(token).get("/api/v1/status/summary").status()).isEqualTo(HttpStatus.OK);
+    String id =
+        jdbc.sql("select id from api_token where owner = 'bob' and name = 'status poller'")
+            .query(String.class)
+            .single();
+    assertThat(
+            jdbc.sql("select last_used_at from api_token where id = :id")
+                .param("id", id)
+                .query(OffsetDateTime.class)
+                .single())
+        .as("the first use is written to the store")
+        .isNotNull();
+
+    // another instance revokes it: the store changes, this instance's cache is not told
+    jdbc.sql("update api_token set revoked_at = :now where id = :id")
+        .param("now", OffsetDateTime.now())
+        .param("id", id)
+        .update();
+    Thread.sleep(600);
+
+    assertThat(bearer(token).get("/api/v1/status/summary").status())
+        .as("refused once the 400 ms lookup cache has lapsed")
         .isEqualTo(HttpStatus.UNAUTHORIZED);
   }
 

@@ -6,6 +6,7 @@ import io.continuity.server.monitoring.ResourceStatus;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,13 +28,19 @@ public class StatusController {
   private final Clock clock;
   private final ExecutionDoubts doubts;
   private final StatusQuery query;
+  private final EstateDocuments documents;
 
-  public StatusController(
-      MonitoringStatus monitoring, Clock clock, ExecutionDoubts doubts, StatusQuery query) {
+  StatusController(
+      MonitoringStatus monitoring,
+      Clock clock,
+      ExecutionDoubts doubts,
+      StatusQuery query,
+      EstateDocuments documents) {
     this.monitoring = monitoring;
     this.clock = clock;
     this.doubts = doubts;
     this.query = query;
+    this.documents = documents;
   }
 
   /**
@@ -55,17 +62,11 @@ public class StatusController {
         StatusCriteria.parse(status, tier, platform, environment, q, page, size);
     EstateRead read = query.read();
     if (criteria.unfiltered() && page == null && size == null) {
-      String etag = read.etag("all", read.resources(), read.groups());
-      if (request.checkNotModified(etag)) {
+      EstateDocuments.Document document = documents.of(read);
+      if (request.checkNotModified(document.etag())) {
         return null;
       }
-      return ok(etag)
-          .body(
-              new StatusOverview(
-                  read.resources().stream()
-                      .map(r -> StatusViews.resource(r, read.now(), read.doubtOf(id(r))))
-                      .toList(),
-                  read.groups().stream().map(g -> StatusViews.group(g, read.now())).toList()));
+      return ok(document.etag()).contentType(MediaType.APPLICATION_JSON).body(document.json());
     }
     List<ResourceStatus> matching = read.matching(criteria);
     List<ResourceStatus> shown = read.page(matching, criteria);
