@@ -8,7 +8,7 @@
 -- (MODE=PostgreSQL) and PostgreSQL.
 create table readiness_rollup (
   resource_id       varchar(200)             not null,
-  day               date                     not null,
+  utc_day           date                     not null,
   rpo_ms            bigint                   not null,
   horizon_ms        bigint                   not null,
   period_ms         bigint                   not null,
@@ -26,7 +26,7 @@ create table readiness_rollup (
   lost_at_start_ms  bigint                   not null,
   lost_at_end_ms    bigint                   not null,
   rolled_up_at      timestamp with time zone not null,
-  constraint readiness_rollup_pk primary key (resource_id, day)
+  constraint readiness_rollup_pk primary key (resource_id, utc_day)
 );
 
-create index readiness_rollup_day_idx on readiness_rollup (day);
+create index readiness_rollup_utc_day_idx on readiness_rollup (utc_day);

@@ -73,7 +73,7 @@ class ReadinessRollupRepository {
   /** What is rolled up, per resource and basis. */
   List<Coverage> coverage() {
     return jdbc.sql(
-            "select resource_id, rpo_ms, horizon_ms, min(day), max(day), count(*) from"
+            "select resource_id, rpo_ms, horizon_ms, min(utc_day), max(utc_day), count(*) from"
                 + " readiness_rollup group by resource_id, rpo_ms, horizon_ms")
         .query(
             (rs, row) ->
@@ -91,7 +91,7 @@ class ReadinessRollupRepository {
   void replace(LocalDate first, LocalDate end, List<Day> days, Instant now) {
     transaction.executeWithoutResult(
         status -> {
-          jdbc.sql("delete from readiness_rollup where day >= :first and day < :end")
+          jdbc.sql("delete from readiness_rollup where utc_day >= :first and utc_day < :end")
               .param("first", first)
               .param("end", end)
               .update();
@@ -144,7 +144,7 @@ class ReadinessRollupRepository {
           };
           for (int i = 0; i < rows.size(); i += 1000) {
             batches.batchUpdate(
-                "insert into readiness_rollup (resource_id, day, rpo_ms, horizon_ms, period_ms,"
+                "insert into readiness_rollup (resource_id, utc_day, rpo_ms, horizon_ms, period_ms,"
                     + " green_ms, yellow_ms, red_ms, lost_ms, unknown_ms, within_rpo_ms,"
                     + " evidence_ms, worst_lag_seconds, worst_lag_at, longest_lost_ms,"
                     + " longest_lost_from, lost_at_start_ms, lost_at_end_ms, rolled_up_at)"
@@ -157,7 +157,7 @@ class ReadinessRollupRepository {
 
   /** Deletes the rows of days before {@code day}; returns how many. */
   int deleteBefore(LocalDate day) {
-    return jdbc.sql("delete from readiness_rollup where day < :day").param("day", day).update();
+    return jdbc.sql("delete from readiness_rollup where utc_day < :day").param("day", day).update();
   }
 
   /**
@@ -169,8 +169,8 @@ class ReadinessRollupRepository {
     jdbc.sql(
             "select resource_id, rpo_ms, horizon_ms, count(*), sum(period_ms), sum(green_ms),"
                 + " sum(yellow_ms), sum(red_ms), sum(lost_ms), sum(unknown_ms),"
-                + " sum(within_rpo_ms), max(worst_lag_seconds) from readiness_rollup where day >="
-                + " :first and day < :end group by resource_id, rpo_ms, horizon_ms")
+                + " sum(within_rpo_ms), max(worst_lag_seconds) from readiness_rollup where utc_day >="
+                + " :first and utc_day < :end group by resource_id, rpo_ms, horizon_ms")
         .param("first", first)
         .param("end", end)
         .query(
@@ -202,9 +202,9 @@ class ReadinessRollupRepository {
     Map<String, Instant> result = new HashMap<>();
     jdbc.sql(
             "select r.resource_id, min(r.worst_lag_at) from readiness_rollup r join (select"
-                + " resource_id, max(worst_lag_seconds) as m from readiness_rollup where day >="
-                + " :first and day < :end group by resource_id) x on x.resource_id ="
-                + " r.resource_id and r.worst_lag_seconds = x.m where r.day >= :first and r.day <"
+                + " resource_id, max(worst_lag_seconds) as m from readiness_rollup where utc_day >="
+                + " :first and utc_day < :end group by resource_id) x on x.resource_id ="
+                + " r.resource_id and r.worst_lag_seconds = x.m where r.utc_day >= :first and r.utc_day <"
                 + " :end group by r.resource_id")
         .param("first", first)
         .param("end", end)
@@ -221,10 +221,10 @@ class ReadinessRollupRepository {
   /** The days of {@code [first, end)} with any loss of visibility, by resource and day. */
   List<Day> lostDays(LocalDate first, LocalDate end) {
     return jdbc.sql(
-            "select resource_id, day, rpo_ms, horizon_ms, period_ms, longest_lost_ms,"
+            "select resource_id, utc_day, rpo_ms, horizon_ms, period_ms, longest_lost_ms,"
                 + " longest_lost_from, lost_at_start_ms, lost_at_end_ms, lost_ms from"
-                + " readiness_rollup where day >= :first and day < :end and lost_ms > 0 order by"
-                + " resource_id, day")
+                + " readiness_rollup where utc_day >= :first and utc_day < :end and lost_ms > 0 order by"
+                + " resource_id, utc_day")
         .param("first", first)
         .param("end", end)
         .query((rs, row) -> lostDay(rs))
