@@ -126,6 +126,11 @@ for i in $(seq 1 "$RUNS"); do
 done
 r=$(fetch text/csv "$WORK/report.csv"); read -r t b <<< "$r"; echo "csv: ${t} s, $b bytes"
 r=$(fetch application/pdf "$WORK/report.pdf"); read -r t b <<< "$r"; echo "pdf: ${t} s, $b bytes"
+# the console page: the same report (whole UTC days) plus one resource's lag-over-time chart (the
+# grouped query over its observations of the period)
+page="http://localhost:$PORT/reports?from=$(date -u -d "-$DAYS days" +%F)&to=$(date -u +%F)&resource=bench-00000"
+out=$(curl -s -u "admin:$PASSWORD" -o "$WORK/page.html" -w '%{http_code} %{time_total} %{size_download}' "$page")
+echo "console page /reports with the lag chart: ${out#* } (HTTP ${out%% *})"
 echo "bench: load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 python3 - "$WORK/report.json" <<'PY'
 import json, sys
