@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /**
@@ -37,6 +38,12 @@ public class ReadinessCompliance {
   /** The figures of every selected resource over {@code [from, end)}. */
   Map<String, Compliance> of(List<Resource> selected, Instant from, Instant end) {
     LocalDate first = ReadinessRollup.day(from.plusMillis(-1)).plusDays(1);
+    // the job rolls up from the first day with history: days before it are swept (cheaply, as
+    // there is no history there, or only history retention is about to delete)
+    Optional<LocalDate> rolledFrom = repository.firstDay();
+    if (rolledFrom.isPresent() && rolledFrom.get().isAfter(first)) {
+      first = rolledFrom.get();
+    }
     LocalDate last = ReadinessRollup.day(end);
     LocalDate open = rollup.firstOpenDay();
     LocalDate stop = last.isAfter(open) ? open : last;

@@ -61,13 +61,24 @@ class ReadinessRollupRepository {
             "select min(observed_at) from observation",
             "select min(changed_at) from status_change")) {
       jdbc.sql(sql)
-          .query((rs, row) -> rs.getObject(1, OffsetDateTime.class))
-          .optional()
-          .ifPresent(firsts::add);
+          .query((rs, row) -> Optional.ofNullable(rs.getObject(1, OffsetDateTime.class)))
+          .list()
+          .forEach(first -> first.ifPresent(firsts::add));
     }
     return firsts.stream()
         .map(t -> t.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate())
         .min(LocalDate::compareTo);
+  }
+
+  /** The first rolled-up day, empty when none. */
+  Optional<LocalDate> firstDay() {
+    return jdbc
+        .sql("select min(utc_day) from readiness_rollup")
+        .query((rs, row) -> Optional.ofNullable(rs.getObject(1, LocalDate.class)))
+        .list()
+        .stream()
+        .flatMap(Optional::stream)
+        .findFirst();
   }
 
   /** What is rolled up, per resource and basis. */

@@ -95,7 +95,7 @@ class ReadinessRollupStoreIT {
 
     List<Instant[]> periods =
         List.of(
-            new Instant[] {NOW.minus(Duration.ofDays(12)), NOW},
+            new Instant[] {NOW.minus(Duration.ofDays(20)), NOW}, // from before any history
             new Instant[] {Instant.parse("2024-06-01T00:00:00Z"), NOW},
             new Instant[] {
               Instant.parse("2024-06-02T13:17:00Z"), Instant.parse("2024-06-08T00:00:00.001Z")
@@ -121,7 +121,7 @@ class ReadinessRollupStoreIT {
                 + " utc_day = :day")
         .param("day", java.time.LocalDate.of(2024, 6, 3))
         .update();
-    Instant[] p = periods.get(1);
+    Instant[] p = periods.get(0);
     assertThat(compliance.of(resources, p[0], p[1]).get("a-db").greenMillis())
         .isEqualTo(compliance.sweepOnly(resources, p[0], p[1]).get("a-db").greenMillis() + 1);
 
