@@ -5,6 +5,9 @@
 # missing (gaps), and a RED/GREEN status change pair per resource and week (RED for 3 h). The
 # server runs with retention.raw=1h, so every generated hour is read as downsampled history. Then times
 # GET /api/v1/reports/readiness for the whole year as JSON (RUNS times), CSV and PDF.
+# The readiness rollup (decision 025) is written by the server's own rollup job (every 5 s here,
+# hourly by default), which back-fills every closed day of the written history; the script waits
+# until it has rolled up every day older than retention.raw, and prints how long that took.
 #
 #   scripts/bench-reports.sh                 # N=1000, a year, 3 runs
 #   N=200 DAYS=90 scripts/bench-reports.sh   # a quicker look
@@ -54,6 +57,8 @@ java -Xmx"$HEAP" -jar "$JAR" --spring.profiles.active=demo \
   --continuity.monitoring.retention.max=400d \
   --continuity.monitoring.retention.downsample-bucket=1h \
   --continuity.monitoring.retention.raw=1h \
+  --continuity.readiness.rollup.initial-delay=PT1S \
+  --continuity.readiness.rollup.run-every=PT5S \
   --logging.level.root=WARN > "$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 1 240); do
@@ -84,6 +89,19 @@ rows=$(psql_ -At -c "select count(*) from $SCHEMA.observation")
 changes=$(psql_ -At -c "select count(*) from $SCHEMA.status_change")
 echo "bench: $rows observations and $changes status changes written in $(( $(date +%s) - start )) s"
 
+# the server's rollup job back-fills the closed days (those before retention.raw = 1 h ago)
+expected=$(psql_ -At -c "select $N * (((now() - interval '1 hour') at time zone 'UTC')::date
+  - (min(observed_at) at time zone 'UTC')::date) from $SCHEMA.observation")
+start=$(date +%s)
+for _ in $(seq 1 1800); do
+  rolled=$(psql_ -At -c "select count(*) from $SCHEMA.readiness_rollup")
+  [[ "$rolled" == "$expected" ]] && break
+  kill -0 "$SERVER_PID" 2>/dev/null || { echo "server died:"; tail -40 "$WORK/server.log"; exit 1; }
+  sleep 1
+done
+[[ "$rolled" == "$expected" ]] || { echo "bench: rollup has $rolled of $expected rows"; exit 1; }
+echo "bench: rollup job wrote $rolled resource-days in $(( $(date +%s) - start )) s (server clock)"
+
 to=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 from=$(date -u -d "-$DAYS days" +%Y-%m-%dT%H:%M:%SZ)
 url="http://localhost:$PORT/api/v1/reports/readiness?from=$from&to=$to"
@@ -101,12 +119,19 @@ fetch() { # accept, output file -> "seconds bytes"
   fi
   echo "${out#* }"
 }
+echo "bench: load average before the timed requests: $(cut -d' ' -f1-3 /proc/loadavg)"
 for i in $(seq 1 "$RUNS"); do
   r=$(fetch application/json "$WORK/report.json"); read -r t b <<< "$r"
   echo "json run $i: ${t} s, $b bytes"
 done
 r=$(fetch text/csv "$WORK/report.csv"); read -r t b <<< "$r"; echo "csv: ${t} s, $b bytes"
 r=$(fetch application/pdf "$WORK/report.pdf"); read -r t b <<< "$r"; echo "pdf: ${t} s, $b bytes"
+# the console page: the same report (whole UTC days) plus one resource's lag-over-time chart (the
+# grouped query over its observations of the period)
+page="http://localhost:$PORT/reports?from=$(date -u -d "-$DAYS days" +%F)&to=$(date -u +%F)&resource=bench-00000"
+out=$(curl -s -u "admin:$PASSWORD" -o "$WORK/page.html" -w '%{http_code} %{time_total} %{size_download}' "$page")
+echo "console page /reports with the lag chart: ${out#* } (HTTP ${out%% *})"
+echo "bench: load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 python3 - "$WORK/report.json" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))

@@ -152,8 +152,10 @@ class MonitoringConfiguration {
       ObservationRepository observations,
       StatusOutcomeRepository outcomes,
       MonitoringProperties properties,
-      Clock clock) {
-    return new ObservationRetention(observations, outcomes, properties.retention(), clock);
+      Clock clock,
+      org.springframework.beans.factory.ObjectProvider<HistoryRollup> rollups) {
+    return new ObservationRetention(
+        observations, outcomes, properties.retention(), clock, rollups.orderedStream().toList());
   }
 
   @Bean

@@ -79,6 +79,11 @@ public class ReadinessHistory {
     return clock.instant().minus(properties.retention().raw());
   }
 
+  /** How long history is kept at all ({@code retention.max}). */
+  public Duration keptFor() {
+    return properties.retention().max();
+  }
+
   /** The downsample bucket of the older history. */
   public Duration downsampleBucket() {
     return properties.retention().downsampleBucket();

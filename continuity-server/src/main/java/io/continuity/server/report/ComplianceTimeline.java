@@ -31,7 +31,7 @@ final class ComplianceTimeline {
     UNKNOWN
   }
 
-  private final long from;
+  private long from;
   private final long end;
   private final double rpoSeconds;
   private final Function<Instant, Duration> horizon;
@@ -48,6 +48,7 @@ final class ComplianceTimeline {
   private long lostRunStart = -1;
   private long longestLost;
   private long longestLostFrom = -1;
+  private long lostAtStart;
 
   /**
    * @param from the period start
@@ -85,20 +86,52 @@ final class ComplianceTimeline {
 
   /** Closes the period and returns the figures. */
   Compliance finish() {
-    advance(end);
-    closeLostRun(end);
-    return new Compliance(
-        end - from,
-        millis[Category.GREEN.ordinal()],
-        millis[Category.YELLOW.ordinal()],
-        millis[Category.RED.ordinal()],
-        millis[Category.LOST.ordinal()],
-        millis[Category.UNKNOWN.ordinal()],
-        withinRpo,
-        worstLag,
-        worstLag == null ? null : Instant.ofEpochMilli(worstLagAt),
-        longestLost,
-        longestLostFrom < 0 ? null : Instant.ofEpochMilli(longestLostFrom));
+    return cut(end).compliance();
+  }
+
+  /** Closes the period and returns the figures with the loss-of-visibility runs at its edges. */
+  Segment finishSegment() {
+    return cut(end);
+  }
+
+  /**
+   * Closes the part of the period before {@code at} (not after the period end) and returns its
+   * figures; the sweep goes on from {@code at} with the status and evidence as they stood, exactly
+   * as a sweep of a period starting at {@code at} would (so a day's rollup equals its sweep).
+   */
+  Segment cut(Instant at) {
+    return cut(Math.min(end, Math.max(from, at.toEpochMilli())));
+  }
+
+  private Segment cut(long at) {
+    advance(at);
+    long lostAtEnd = lostRunStart >= 0 ? at - lostRunStart : 0;
+    if (lostRunStart == from) {
+      lostAtStart = at - from;
+    }
+    closeLostRun(at);
+    Compliance figures =
+        new Compliance(
+            at - from,
+            millis[Category.GREEN.ordinal()],
+            millis[Category.YELLOW.ordinal()],
+            millis[Category.RED.ordinal()],
+            millis[Category.LOST.ordinal()],
+            millis[Category.UNKNOWN.ordinal()],
+            withinRpo,
+            worstLag,
+            worstLag == null ? null : Instant.ofEpochMilli(worstLagAt),
+            longestLost,
+            longestLostFrom < 0 ? null : Instant.ofEpochMilli(longestLostFrom));
+    Segment segment = new Segment(Instant.ofEpochMilli(from), figures, lostAtStart, lostAtEnd);
+    java.util.Arrays.fill(millis, 0);
+    withinRpo = 0;
+    worstLag = null;
+    longestLost = 0;
+    longestLostFrom = -1;
+    lostAtStart = 0;
+    from = at;
+    return segment;
   }
 
   /** Accounts for the time from the cursor to {@code at} (clipped to the period) as it stood. */
@@ -144,6 +177,9 @@ final class ComplianceTimeline {
   private void closeLostRun(long at) {
     if (lostRunStart >= 0) {
       long run = at - lostRunStart;
+      if (lostRunStart == from) {
+        lostAtStart = run;
+      }
       if (run > longestLost) {
         longestLost = run;
         longestLostFrom = lostRunStart;

@@ -6,7 +6,6 @@ import io.continuity.server.audit.AuditTrail;
 import io.continuity.server.execution.ExecutionHistory;
 import io.continuity.server.inventory.Inventory;
 import io.continuity.server.monitoring.MonitoringStatus;
-import io.continuity.server.monitoring.ReadinessHistory;
 import io.continuity.server.monitoring.ResourceConnectors;
 import io.continuity.server.monitoring.ResourceStatus;
 import io.continuity.server.report.ReadinessReport.Finding;
@@ -27,9 +26,10 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
 /**
- * Builds readiness reports: one ordered pass over the stored history (observations and status
- * changes of every resource, {@link ReadinessHistory#scan}), one grouped count of readiness alerts,
- * one query over the successful executions, and the live status, whatever the number of resources.
+ * Builds readiness reports: the compliance figures from the daily rollup and one ordered pass over
+ * the rest of the stored history ({@link ReadinessCompliance}), one grouped count of readiness
+ * alerts, one query over the successful executions, and the live status, whatever the number of
+ * resources.
  */
 @Service
 public class ReadinessReports {
@@ -38,7 +38,7 @@ public class ReadinessReports {
   public static final String READINESS_ALERT = "READINESS_ALERT";
 
   private final Inventory inventory;
-  private final ReadinessHistory history;
+  private final ReadinessCompliance compliance;
   private final MonitoringStatus monitoring;
   private final ResourceConnectors connectors;
   private final ExecutionHistory executions;
@@ -48,7 +48,7 @@ public class ReadinessReports {
 
   ReadinessReports(
       Inventory inventory,
-      ReadinessHistory history,
+      ReadinessCompliance compliance,
       MonitoringStatus monitoring,
       ResourceConnectors connectors,
       ExecutionHistory executions,
@@ -56,7 +56,7 @@ public class ReadinessReports {
       ReadinessProperties properties,
       Clock clock) {
     this.inventory = inventory;
-    this.history = history;
+    this.compliance = compliance;
     this.monitoring = monitoring;
     this.connectors = connectors;
     this.executions = executions;
@@ -152,30 +152,12 @@ public class ReadinessReports {
         findings);
   }
 
-  /** Compliance of every selected resource, from one pass over the history. */
+  /**
+   * Compliance of every selected resource: whole rolled-up days from the rollup, the rest from one
+   * pass over the history ({@link ReadinessCompliance}).
+   */
   Map<String, Compliance> compliance(List<Resource> selected, Instant from, Instant end) {
-    Map<String, Resource> byId = new HashMap<>();
-    selected.forEach(r -> byId.put(r.id(), r));
-    Map<String, ComplianceTimeline> timelines = new HashMap<>();
-    for (Resource r : selected) {
-      timelines.put(
-          r.id(),
-          new ComplianceTimeline(from, end, r.rpo().target(), at -> history.evidenceFor(r, at)));
-    }
-    if (end.isAfter(from)) {
-      history.scan(
-          from,
-          end,
-          row -> {
-            ComplianceTimeline timeline = timelines.get(row.resourceId());
-            if (timeline != null) {
-              timeline.accept(row);
-            }
-          });
-    }
-    Map<String, Compliance> result = new HashMap<>();
-    timelines.forEach((id, t) -> result.put(id, t.finish()));
-    return result;
+    return compliance.of(selected, from, end);
   }
 
   private static GroupReadiness groupReadiness(

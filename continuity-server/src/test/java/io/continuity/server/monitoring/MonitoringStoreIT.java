@@ -92,6 +92,37 @@ class MonitoringStoreIT {
 
   @ParameterizedTest
   @EnumSource(TestStateStore.Kind.class)
+  void retentionRollsUpBeforeItDownsamplesAndWaitsWhenTheRollupFails(TestStateStore.Kind kind) {
+    ObservationRepository observations = new ObservationRepository(open(kind).jdbc());
+    Instant old = NOW.minus(Duration.ofDays(8)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+    observations.insert(Observation.failed("roll", old, "probe failed"));
+    observations.insert(Observation.failed("roll", old.plusSeconds(60), "probe failed"));
+    List<Long> seen = new java.util.ArrayList<>();
+    boolean[] fail = {true};
+    HistoryRollup rollup =
+        () -> {
+          seen.add(observations.count("roll")); // the raw rows are still there
+          if (fail[0]) {
+            throw new IllegalStateException("store busy");
+          }
+        };
+    ObservationRetention retention =
+        new ObservationRetention(
+            observations,
+            new StatusOutcomeRepository(store.jdbc()),
+            MonitoringProperties.Retention.defaults(),
+            CLOCK,
+            List.of(rollup));
+
+    assertThat(retention.apply()).as("a failed rollup postpones the downsampling").isZero();
+    assertThat(observations.count("roll")).isEqualTo(2);
+    fail[0] = false;
+    assertThat(retention.apply()).isEqualTo(1);
+    assertThat(seen).containsExactly(2L, 2L);
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestStateStore.Kind.class)
   void observationsRoundTripWithIndicatorsAndPayloadColumns(TestStateStore.Kind kind) {
     ObservationRepository observations = new ObservationRepository(open(kind).jdbc());
     ProbeResult result =
