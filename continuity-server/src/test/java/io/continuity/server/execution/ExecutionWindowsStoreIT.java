@@ -215,4 +215,65 @@ class ExecutionWindowsStoreIT {
         .containsEntry("notAfter", CLOSES.toString())
         .containsEntry("state", "PENDING_APPROVAL");
   }
+
+  @ParameterizedTest
+  @MethodSource("stores")
+  void aDrillOccurrenceIsRequestedOnceAcrossInstancesAndTheStoreEnforcesIt(String kind) {
+    open(kind);
+    NewExecutionRequest drill =
+        new NewExecutionRequest(
+            OperationType.DRILL,
+            ExecutionScope.resource("orders-db"),
+            Optional.empty(),
+            Optional.empty(),
+            "scheduled drill",
+            Optional.of(new ExecutionWindow(OPENS, CLOSES)));
+    String occurrence = "orders-db@" + OPENS;
+
+    Optional<ExecutionRequestSnapshot> created = windows().scheduleDrill(drill, occurrence);
+    assertThat(created).isPresent();
+    assertThat(created.get().createdBy()).isEqualTo("system:drill-schedule");
+    assertThat(created.get().state()).isEqualTo(ExecutionState.PENDING_APPROVAL);
+    assertThat(windows().scheduleDrill(drill, occurrence)).as("another instance").isEmpty();
+    assertThat(windows().scheduleDrill(drill, "orders-db@" + CLOSES)).isPresent();
+
+    ExecutionRequestSnapshot copy = requests.create(drill, ALICE);
+    assertThatThrownBy(
+            () ->
+                new ExecutionRequestRepository(store.jdbc())
+                    .insert(
+                        new ExecutionRequestSnapshot(
+                            copy.id() + "-dup",
+                            copy.type(),
+                            copy.scope(),
+                            copy.targetSite(),
+                            copy.tier(),
+                            copy.createdBy(),
+                            copy.createdAt(),
+                            copy.changeTicket(),
+                            copy.reason(),
+                            copy.policy(),
+                            copy.approvals(),
+                            copy.state(),
+                            copy.stateEnteredAt(),
+                            copy.breakGlass(),
+                            copy.retryOf(),
+                            copy.presentedTo(),
+                            copy.confirmedBy(),
+                            copy.currentStep(),
+                            copy.completedSteps(),
+                            copy.failedChecks(),
+                            copy.failure(),
+                            copy.version(),
+                            copy.window()),
+                        Optional.of(occurrence)))
+        .as("a racing second insert of the occurrence is refused by the unique key")
+        .isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
+
+    requests.approve(created.get().id(), BOB, "ok");
+    ExecutionRequestSnapshot approved = requests.approve(created.get().id(), CAROL, "ok");
+    assertThat(approved.state())
+        .as("a person approves; the system requester holds no role to do it")
+        .isEqualTo(ExecutionState.APPROVED);
+  }
 }
