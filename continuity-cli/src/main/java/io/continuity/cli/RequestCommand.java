@@ -49,6 +49,20 @@ final class RequestCommand extends ApiCommand {
   @Option(names = "--reason", required = true, paramLabel = "R", description = "Why.")
   String reason;
 
+  @Option(
+      names = "--not-before",
+      paramLabel = "INSTANT",
+      description =
+          "Start of the maintenance window (ISO-8601 with offset, e.g. 2026-12-10T02:00:00Z):"
+              + " the plan and the start only inside it. Needs --not-after.")
+  String notBefore;
+
+  @Option(
+      names = "--not-after",
+      paramLabel = "INSTANT",
+      description = "End of the maintenance window; approvals expire with it. Needs --not-before.")
+  String notAfter;
+
   @Option(names = "--quiet", description = "Print only the new request's id (for scripts).")
   boolean quiet;
 
@@ -61,6 +75,12 @@ final class RequestCommand extends ApiCommand {
     body.put("targetSite", target);
     body.put("changeTicket", ticket);
     body.put("reason", reason);
+    if (notBefore != null || notAfter != null) {
+      Map<String, Object> window = new LinkedHashMap<>();
+      window.put("notBefore", notBefore);
+      window.put("notAfter", notAfter);
+      body.put("window", window);
+    }
     JsonNode created = client().post("/api/v1/executions", body);
     println(quiet ? created.path("id").asText() : ExecutionLine.of(created));
     return 0;

@@ -369,6 +369,55 @@ class CommandLineAgainstServerIT {
     assertThat(operator.err()).startsWith("error: ").contains("(403");
   }
 
+  @Test
+  void aRequestWithAMaintenanceWindowIsPlannedOnlyInsideIt() {
+    java.time.Instant opens =
+        java.time.Instant.now()
+            .plus(java.time.Duration.ofDays(1))
+            .truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    String closes = opens.plus(java.time.Duration.ofHours(4)).toString();
+    CliRun request =
+        CliRun.run(
+            env("alice"),
+            "request",
+            "drill",
+            "--resource",
+            "demo-orders",
+            "--ticket",
+            "CHG-17-W",
+            "--reason",
+            "windowed drill",
+            "--not-before",
+            opens.toString(),
+            "--not-after",
+            closes,
+            "--quiet");
+    assertThat(request.exitCode()).as(request.err()).isZero();
+    String id = request.out().strip();
+    assertThat(CliRun.run(env("bob"), "approve", id).exitCode()).isZero();
+    assertThat(CliRun.run(env("carol"), "approve", id).exitCode()).isZero();
+
+    CliRun plan = CliRun.run(env("alice"), "plan", id);
+    assertThat(plan.exitCode()).isEqualTo(1);
+    assertThat(plan.err()).contains("(409").contains("maintenance window " + opens);
+
+    CliRun half =
+        CliRun.run(
+            env("alice"),
+            "request",
+            "drill",
+            "--resource",
+            "demo-orders",
+            "--ticket",
+            "CHG-17-W",
+            "--reason",
+            "half a window",
+            "--not-before",
+            opens.toString());
+    assertThat(half.exitCode()).isEqualTo(1);
+    assertThat(half.err()).contains("(400").contains("window.notAfter");
+  }
+
   static String approvedTierOneRequest() {
     CliRun request =
         CliRun.run(

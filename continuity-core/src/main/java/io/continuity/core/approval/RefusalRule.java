@@ -31,6 +31,11 @@ public enum RefusalRule {
   APPROVAL_WINDOW_CLOSED,
   /** The approved request was not started in time: it can only expire now. */
   START_WINDOW_CLOSED,
+  /**
+   * The request's maintenance window is not open: its plan is presented and its start confirmed
+   * only inside it (decision 029).
+   */
+  OUTSIDE_MAINTENANCE_WINDOW,
   /** The approval policy is not satisfied and no break-glass was invoked. */
   POLICY_NOT_SATISFIED,
   /** A step or check failed, so the execution cannot succeed: it must fail. */

@@ -71,6 +71,7 @@ final class Change {
         completedSteps,
         failedChecks,
         failure,
-        base.version() + 1);
+        base.version() + 1,
+        base.window());
   }
 }

@@ -1,5 +1,6 @@
 package io.continuity.core.execution;
 
+import io.continuity.connector.api.OperationType;
 import io.continuity.core.approval.AppliedPolicy;
 import io.continuity.core.approval.ApprovalPolicy;
 import io.continuity.core.approval.RefusalRule;
@@ -48,8 +49,12 @@ final class Creation {
       boolean confirmationOnly) {
     Objects.requireNonNull(policy, "policy");
     Objects.requireNonNull(now, "now");
-    SeparationOfDuties.requireAnyRole(
-        refusedId, action, requester, SeparationOfDuties.OPERATING_ROLES);
+    if (!requester.equals(ExecutionRequest.DRILL_SCHEDULE)
+        || draft.type() != OperationType.DRILL
+        || draft.window().isEmpty()) {
+      SeparationOfDuties.requireAnyRole(
+          refusedId, action, requester, SeparationOfDuties.OPERATING_ROLES);
+    }
     Guard guard = new Guard(refusedId, ExecutionState.DRAFT, action, requester);
     String reason = guard.text(draft.reason(), RefusalRule.REASON_REQUIRED, "a reason");
     Optional<ApprovalPolicy.TicketProblem> problem =
@@ -91,7 +96,8 @@ final class Creation {
         List.of(),
         List.of(),
         Optional.empty(),
-        1);
+        1,
+        draft.window());
   }
 
   static RequestCreated event(ExecutionRequestSnapshot created) {

@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param tier the tier of the scope, which selects the approval policy
  * @param changeTicket the change ticket reference, when there is one
  * @param reason why, in the requester's words; required
+ * @param window the maintenance window, when the request is for one (decision 029)
  */
 public record ExecutionDraft(
     String id,
@@ -24,9 +25,23 @@ public record ExecutionDraft(
     String targetSite,
     Tier tier,
     Optional<String> changeTicket,
-    String reason) {
+    String reason,
+    Optional<ExecutionWindow> window) {
+
+  /** A draft without a maintenance window. */
+  public ExecutionDraft(
+      String id,
+      OperationType type,
+      ExecutionScope scope,
+      String targetSite,
+      Tier tier,
+      Optional<String> changeTicket,
+      String reason) {
+    this(id, type, scope, targetSite, tier, changeTicket, reason, Optional.empty());
+  }
 
   public ExecutionDraft {
+    Objects.requireNonNull(window, "window");
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(scope, "scope");

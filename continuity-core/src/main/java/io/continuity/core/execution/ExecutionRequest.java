@@ -6,6 +6,7 @@ import static io.continuity.core.execution.ExecutionState.PENDING_APPROVAL;
 import static io.continuity.core.execution.ExecutionState.READY_TO_START;
 import static io.continuity.core.execution.ExecutionState.RUNNING;
 
+import io.continuity.connector.api.OperationType;
 import io.continuity.core.approval.Approval;
 import io.continuity.core.approval.ApprovalPolicy;
 import io.continuity.core.approval.Decision;
@@ -63,6 +64,12 @@ public final class ExecutionRequest {
   /** The actor of expiry events. */
   public static final Actor EXPIRY = Actor.system("approval-expiry");
 
+  /**
+   * The requester of the drills a recurring drill window creates (decision 029); it holds no role
+   * and so never approves or confirms.
+   */
+  public static final Actor DRILL_SCHEDULE = Actor.system("drill-schedule");
+
   private ExecutionRequestSnapshot current;
   private final List<AuditEvent> pendingEvents = new ArrayList<>();
 
@@ -79,6 +86,23 @@ public final class ExecutionRequest {
       ExecutionDraft draft, Actor requester, ApprovalPolicy policy, Instant now) {
     return opened(
         Creation.open(draft, requester, policy, now, Optional.empty(), draft.id(), "create"));
+  }
+
+  /**
+   * Submits a drill for a maintenance window on behalf of a recurring drill schedule ({@link
+   * #DRILL_SCHEDULE}): the same rules as {@link #create} (reason, change ticket where policy asks,
+   * approvals), except that the requester is the control plane, which holds no role. Only a DRILL
+   * with a window is scheduled; a person still approves (where policy asks) and confirms.
+   */
+  public static ExecutionRequest schedule(
+      ExecutionDraft draft, ApprovalPolicy policy, Instant now) {
+    if (draft.type() != OperationType.DRILL || draft.window().isEmpty()) {
+      throw new IllegalArgumentException(
+          "only a DRILL with a maintenance window is scheduled, not " + draft.type());
+    }
+    return opened(
+        Creation.open(
+            draft, DRILL_SCHEDULE, policy, now, Optional.empty(), draft.id(), "schedule", false));
   }
 
   /** Rebuilds a stored request; it has no pending events. */
@@ -236,6 +260,7 @@ public final class ExecutionRequest {
     guard.state("the confirmation is presented only once APPROVED", APPROVED);
     SeparationOfDuties.requireAnyRole(
         id(), "presentConfirmation", actor, SeparationOfDuties.OPERATING_ROLES);
+    OutsideWindowException.requireOpen(current, "presentConfirmation", actor.id(), now);
     Instant deadline = current.startDeadline().orElseThrow();
     guard.before(Optional.of(deadline), now, RefusalRule.START_WINDOW_CLOSED, "start window");
     Change change = new Change(current).enter(READY_TO_START, now);
@@ -258,6 +283,7 @@ public final class ExecutionRequest {
         READY_TO_START);
     SeparationOfDuties.checkConfirmer(
         id(), actor, current.approvals(), current.policy().confirmerMayBeApprover());
+    OutsideWindowException.requireOpen(current, "confirmStart", actor.id(), now);
     guard.before(current.startDeadline(), now, RefusalRule.START_WINDOW_CLOSED, "start window");
     boolean breakGlass = current.breakGlass().isPresent();
     if (!current.policySatisfied() && !breakGlass) {

@@ -26,6 +26,8 @@ import java.util.Optional;
  * @param failedChecks ids of the steps, prechecks and postchecks that failed
  * @param version the number of accepted commands so far, equal to the number of audit events this
  *     request has emitted; the store updates only where the version it read still holds
+ * @param window the maintenance window (decision 029): when present, the approval and start
+ *     deadlines are its {@code notAfter}, and the start is confirmed only inside it
  */
 public record ExecutionRequestSnapshot(
     String id,
@@ -49,9 +51,61 @@ public record ExecutionRequestSnapshot(
     List<String> completedSteps,
     List<String> failedChecks,
     Optional<Failure> failure,
-    long version) {
+    long version,
+    Optional<ExecutionWindow> window) {
+
+  /** A snapshot of a request without a maintenance window. */
+  public ExecutionRequestSnapshot(
+      String id,
+      OperationType type,
+      ExecutionScope scope,
+      String targetSite,
+      Tier tier,
+      String createdBy,
+      Instant createdAt,
+      Optional<String> changeTicket,
+      String reason,
+      AppliedPolicy policy,
+      List<Approval> approvals,
+      ExecutionState state,
+      Map<ExecutionState, Instant> stateEnteredAt,
+      Optional<BreakGlass> breakGlass,
+      Optional<String> retryOf,
+      Optional<String> presentedTo,
+      Optional<String> confirmedBy,
+      Optional<String> currentStep,
+      List<String> completedSteps,
+      List<String> failedChecks,
+      Optional<Failure> failure,
+      long version) {
+    this(
+        id,
+        type,
+        scope,
+        targetSite,
+        tier,
+        createdBy,
+        createdAt,
+        changeTicket,
+        reason,
+        policy,
+        approvals,
+        state,
+        stateEnteredAt,
+        breakGlass,
+        retryOf,
+        presentedTo,
+        confirmedBy,
+        currentStep,
+        completedSteps,
+        failedChecks,
+        failure,
+        version,
+        Optional.empty());
+  }
 
   public ExecutionRequestSnapshot {
+    Objects.requireNonNull(window, "window");
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(scope, "scope");
@@ -94,16 +148,27 @@ public record ExecutionRequestSnapshot(
     return approvalsReceived() >= policy.approvalsRequired();
   }
 
-  /** When the approval window closes, for a request that has waited for approvals. */
+  /**
+   * When the approval window closes, for a request that has waited for approvals: the maintenance
+   * window's end when it has one.
+   */
   public Optional<Instant> approvalDeadline() {
     return Optional.ofNullable(stateEnteredAt.get(ExecutionState.PENDING_APPROVAL))
-        .map(entered -> entered.plus(policy.pendingApprovalTtl()));
+        .map(
+            entered ->
+                window
+                    .map(ExecutionWindow::notAfter)
+                    .orElse(entered.plus(policy.pendingApprovalTtl())));
   }
 
   /** When the start window closes, for a request that has been approved. */
   public Optional<Instant> startDeadline() {
     return Optional.ofNullable(stateEnteredAt.get(ExecutionState.APPROVED))
-        .map(entered -> entered.plus(policy.approvedNotStartedTtl()));
+        .map(
+            entered ->
+                window
+                    .map(ExecutionWindow::notAfter)
+                    .orElse(entered.plus(policy.approvedNotStartedTtl())));
   }
 
   /** When the request expires if nothing happens, while it waits for approvals or a start. */

@@ -82,6 +82,11 @@ public class ExecutionConfirmation {
   public PlanPreview plan(String id, Actor actor) {
     ExecutionRequestSnapshot request = load(id);
     Optional<String> refusal = whyNotConfirmer(request, actor);
+    if (refusal.isEmpty()
+        && (request.state() == ExecutionState.APPROVED
+            || request.state() == ExecutionState.READY_TO_START)) {
+      requests.requireWindowOpen(request, actor, "plan");
+    }
     if (request.state() == ExecutionState.APPROVED && refusal.isEmpty()) {
       request = requests.presentConfirmation(id, actor);
     }
@@ -127,6 +132,7 @@ public class ExecutionConfirmation {
           List.of(),
           List.of());
     }
+    requests.requireWindowOpen(request, actor, "confirmStart");
     ConfirmationToken presented = tokens.verify(token);
     ExecutionPlan plan;
     try {

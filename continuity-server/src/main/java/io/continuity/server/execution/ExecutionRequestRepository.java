@@ -8,6 +8,7 @@ import io.continuity.core.execution.BreakGlass;
 import io.continuity.core.execution.ExecutionRequestSnapshot;
 import io.continuity.core.execution.ExecutionScope;
 import io.continuity.core.execution.ExecutionState;
+import io.continuity.core.execution.ExecutionWindow;
 import io.continuity.core.execution.Failure;
 import io.continuity.core.inventory.Tier;
 import java.sql.ResultSet;
@@ -40,19 +41,31 @@ class ExecutionRequestRepository {
 
   /** Stores a new request (version 1) with its approvals. */
   void insert(ExecutionRequestSnapshot s) {
+    insert(s, Optional.empty());
+  }
+
+  /**
+   * Stores a new request (version 1) with its approvals; {@code occurrence} names the
+   * drill-schedule occurrence it was created for (unique: a second insert for it fails with a
+   * duplicate key).
+   */
+  void insert(ExecutionRequestSnapshot s, Optional<String> occurrence) {
     jdbc.sql(
             "insert into execution_request (id, operation_type, scope_kind, scope_id, target_site,"
                 + " tier, created_by, created_at, change_ticket, reason, approvals_required,"
                 + " pending_approval_ttl_ms, approved_not_started_ttl_ms,"
-                + " confirmer_may_be_approver, retry_of, "
+                + " confirmer_may_be_approver, retry_of, window_not_before, window_not_after,"
+                + " schedule_occurrence, "
                 + SnapshotColumns.MUTABLE_COLUMNS
                 + ") values (:id, :type, :scopeKind, :scopeId, :targetSite, :tier, :createdBy,"
                 + " :createdAt, :changeTicket, :reason, :approvalsRequired, :pendingTtl,"
-                + " :approvedTtl, :confirmerMayBeApprover, :retryOf, "
+                + " :approvedTtl, :confirmerMayBeApprover, :retryOf, :windowNotBefore,"
+                + " :windowNotAfter, :occurrence, "
                 + SnapshotColumns.MUTABLE_PARAMS
                 + ")")
         .params(SnapshotColumns.fixed(s))
         .params(SnapshotColumns.mutable(s))
+        .param("occurrence", occurrence.orElse(null))
         .update();
     insertApprovals(s, 0);
   }
@@ -150,6 +163,54 @@ class ExecutionRequestRepository {
         .list();
   }
 
+  /** True when a request was already created for this drill-schedule occurrence. */
+  boolean occurrenceExists(String occurrence) {
+    return jdbc.sql("select count(*) from execution_request where schedule_occurrence = :o")
+            .param("o", occurrence)
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
+  /**
+   * Ids of requests still waiting (for approvals or a start) whose window is open at {@code now}
+   * and whose opening was not recorded yet, oldest window first.
+   */
+  List<String> windowsOpenedUnrecorded(Instant now, int limit) {
+    return jdbc.sql(
+            "select id from execution_request where state in ('PENDING_APPROVAL', 'APPROVED',"
+                + " 'READY_TO_START') and window_opened_at is null and window_not_before <= :now"
+                + " and window_not_after > :now order by window_not_before fetch first :limit"
+                + " rows only")
+        .param("now", SnapshotColumns.time(now))
+        .param("limit", limit)
+        .query(String.class)
+        .list();
+  }
+
+  /**
+   * Records that the window of {@code id} opened; true for the one caller (of any instance) that
+   * recorded it, false when it was recorded already.
+   */
+  boolean markWindowOpened(String id, Instant at) {
+    return jdbc.sql(
+                "update execution_request set window_opened_at = :at where id = :id and"
+                    + " window_opened_at is null")
+            .param("at", SnapshotColumns.time(at))
+            .param("id", id)
+            .update()
+        == 1;
+  }
+
+  /** When the opening of the request's window was recorded, if it was. */
+  Optional<Instant> windowOpenedAt(String id) {
+    return jdbc.sql("select window_opened_at from execution_request where id = :id")
+        .param("id", id)
+        .query((rs, row) -> Optional.ofNullable(instant(rs, "window_opened_at")))
+        .optional()
+        .flatMap(o -> o);
+  }
+
   private void insertApprovals(ExecutionRequestSnapshot s, int from) {
     List<Approval> approvals = s.approvals();
     for (int i = from; i < approvals.size(); i++) {
@@ -218,7 +279,8 @@ class ExecutionRequestRepository {
         SnapshotColumns.readList(rs.getString("completed_steps")),
         SnapshotColumns.readList(rs.getString("failed_checks")),
         failure(rs),
-        rs.getLong("version"));
+        rs.getLong("version"),
+        window(rs));
   }
 
   private static Optional<BreakGlass> breakGlass(ResultSet rs) throws SQLException {
@@ -240,6 +302,14 @@ class ExecutionRequestRepository {
             rs.getString("break_glass_incident"),
             instant(rs, "break_glass_at"),
             review));
+  }
+
+  private static Optional<ExecutionWindow> window(ResultSet rs) throws SQLException {
+    Instant notBefore = instant(rs, "window_not_before");
+    Instant notAfter = instant(rs, "window_not_after");
+    return notBefore == null || notAfter == null
+        ? Optional.empty()
+        : Optional.of(new ExecutionWindow(notBefore, notAfter));
   }
 
   private static Optional<Failure> failure(ResultSet rs) throws SQLException {

@@ -199,6 +199,21 @@ public class ExecutionRequests {
     }
   }
 
+  /**
+   * Refuses, and audits as a denied attempt, {@code action} on a request whose maintenance window
+   * is not open now (decision 029); nothing when it has no window or the window is open.
+   */
+  void requireWindowOpen(ExecutionRequestSnapshot request, Actor actor, String action) {
+    Instant now = now();
+    try {
+      io.continuity.core.execution.OutsideWindowException.requireOpen(
+          request, action, actor.id(), now);
+    } catch (CommandRefusedException refused) {
+      recordDenied(DeniedAttempts.of(request, refused, now));
+      throw refused;
+    }
+  }
+
   /** The approvals the policy asks of a request like {@code request} (tier, type). */
   int approvalsRequired(ExecutionRequestSnapshot request) {
     return policy.forRequest(request.tier(), request.type()).approvalsRequired();

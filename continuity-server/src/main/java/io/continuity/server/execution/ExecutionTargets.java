@@ -51,7 +51,14 @@ final class ExecutionTargets {
   private static ExecutionDraft draft(
       String id, NewExecutionRequest input, io.continuity.core.inventory.Tier tier, String site) {
     return new ExecutionDraft(
-        id, input.type(), input.scope(), site, tier, input.changeTicket(), input.reason());
+        id,
+        input.type(),
+        input.scope(),
+        site,
+        tier,
+        input.changeTicket(),
+        input.reason(),
+        input.window());
   }
 
   private String resourceTarget(Resource resource, Optional<String> wanted) {

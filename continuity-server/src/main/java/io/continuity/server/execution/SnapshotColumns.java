@@ -4,6 +4,7 @@ import io.continuity.core.execution.BreakGlass;
 import io.continuity.core.execution.ExecutionRequestSnapshot;
 import io.continuity.core.execution.ExecutionScope;
 import io.continuity.core.execution.ExecutionState;
+import io.continuity.core.execution.ExecutionWindow;
 import io.continuity.core.execution.Failure;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -59,6 +60,8 @@ final class SnapshotColumns {
     p.put("approvedTtl", s.policy().approvedNotStartedTtl().toMillis());
     p.put("confirmerMayBeApprover", s.policy().confirmerMayBeApprover());
     p.put("retryOf", s.retryOf().orElse(null));
+    p.put("windowNotBefore", time(s.window().map(ExecutionWindow::notBefore).orElse(null)));
+    p.put("windowNotAfter", time(s.window().map(ExecutionWindow::notAfter).orElse(null)));
     return p;
   }
 

@@ -58,6 +58,7 @@ final class NotificationText {
                   + what;
           case NotifiedEvents.EXECUTION_SUCCEEDED -> "Execution succeeded: " + what;
           case NotifiedEvents.REQUEST_EXPIRED -> "Request expired: " + what;
+          case NotifiedEvents.EXECUTION_WINDOW_OPENED -> "Maintenance window open: " + what;
           case NotifiedEvents.APPROVAL_DENIED -> "Request rejected: " + what;
           case NotifiedEvents.READINESS_ALERT ->
               "Readiness alert, "
@@ -156,6 +157,17 @@ final class NotificationText {
       case NotifiedEvents.EXECUTION_FAILED -> "The " + what + " failed and stopped safely.";
       case NotifiedEvents.EXECUTION_SUCCEEDED -> "The " + what + " succeeded.";
       case NotifiedEvents.REQUEST_EXPIRED -> "The request for a " + what + " expired.";
+      case NotifiedEvents.EXECUTION_WINDOW_OPENED ->
+          "The maintenance window of the "
+              + what
+              + " is open from "
+              + detail(event, "notBefore")
+              + " to "
+              + detail(event, "notAfter")
+              + " (the request is "
+              + detail(event, "state")
+              + "). Nothing starts by itself: a person who may confirm reads the plan and"
+              + " confirms the start before the window closes; approvals expire with it.";
       case NotifiedEvents.APPROVAL_DENIED -> actor + " rejected the request for a " + what + ".";
       case NotifiedEvents.READINESS_ALERT ->
           event.details().containsKey("owner") && !event.details().containsKey("visibility")

@@ -15,6 +15,7 @@ final class NotifiedEvents {
   static final String EXECUTION_SUCCEEDED = "EXECUTION_SUCCEEDED";
   static final String REQUEST_EXPIRED = "REQUEST_EXPIRED";
   static final String APPROVAL_DENIED = "APPROVAL_DENIED";
+  static final String EXECUTION_WINDOW_OPENED = "EXECUTION_WINDOW_OPENED";
   static final String READINESS_ALERT = ReadinessAlerts.ALERT;
   static final String READINESS_RESOLVED = ReadinessAlerts.RESOLVED;
   static final String SIGN_IN_THROTTLED = SignInEvents.SIGN_IN_THROTTLED;
@@ -36,6 +37,7 @@ final class NotifiedEvents {
           EXECUTION_SUCCEEDED,
           REQUEST_EXPIRED,
           APPROVAL_DENIED,
+          EXECUTION_WINDOW_OPENED,
           READINESS_ALERT,
           READINESS_RESOLVED,
           READINESS_REPORT,

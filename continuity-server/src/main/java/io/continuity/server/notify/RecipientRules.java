@@ -1,5 +1,6 @@
 package io.continuity.server.notify;
 
+import io.continuity.core.identity.Actor;
 import io.continuity.core.identity.Role;
 import io.continuity.server.audit.AuditRecord;
 import io.continuity.server.security.DirectoryUser;
@@ -24,6 +25,8 @@ import java.util.Set;
  *   <li>{@code EXECUTION_FAILED}, {@code EXECUTION_SUCCEEDED}: the requester, the approvers and
  *       whoever confirmed the start.
  *   <li>{@code REQUEST_EXPIRED}, {@code APPROVAL_DENIED} (a rejection): the requester.
+ *   <li>{@code EXECUTION_WINDOW_OPENED} (decision 029): the requester (a person, not the drill
+ *       schedule) and every OPERATOR, who may confirm the start.
  *   <li>{@code READINESS_ALERT}, {@code READINESS_RESOLVED} (a resource of an alerting tier lost
  *       visibility, turned RED or lost its marker, or recovered; or a resource is due for a drill
  *       under the drill policy): every OPERATOR, who is on call, and the user the alert's {@code
@@ -77,6 +80,13 @@ final class RecipientRules {
       case NotifiedEvents.REQUEST_EXPIRED:
       case NotifiedEvents.APPROVAL_DENIED:
         parties.ifPresent(p -> to.add(p.requester()));
+        break;
+      case NotifiedEvents.EXECUTION_WINDOW_OPENED:
+        parties
+            .map(RequestParties::requester)
+            .filter(requester -> !requester.startsWith(Actor.SYSTEM_PREFIX))
+            .ifPresent(to::add);
+        to.addAll(holding(Role.OPERATOR));
         break;
       case NotifiedEvents.READINESS_ALERT:
       case NotifiedEvents.READINESS_RESOLVED:

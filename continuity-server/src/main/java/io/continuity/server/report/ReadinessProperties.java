@@ -1,11 +1,13 @@
 package io.continuity.server.report;
 
+import io.continuity.core.execution.ExecutionWindow;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.scheduling.support.CronExpression;
 
 /**
  * Readiness over time ({@code continuity.readiness.*}).
@@ -14,15 +16,58 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     a finding (and one readiness alert)
  * @param drillCheckEvery how often the drill policy is checked
  * @param weeklyReport the weekly readiness report e-mail
+ * @param drillSchedule recurring drill windows (decision 029): group id to a Spring cron expression
+ *     (six fields, server time zone) whose fire times open a drill's maintenance window
+ * @param drillScheduleLead how long before an occurrence its drill request is created (its
+ *     approvers are notified then)
+ * @param drillWindowLength how long each scheduled drill's window stays open
+ * @param drillScheduleTicket the change ticket scheduled drills carry, for a policy that asks for
+ *     one (empty: none)
  */
 @ConfigurationProperties("continuity.readiness")
 public record ReadinessProperties(
     @DefaultValue DrillMaxAge drillMaxAge,
     @DefaultValue("1h") Duration drillCheckEvery,
-    @DefaultValue WeeklyReport weeklyReport) {
+    @DefaultValue WeeklyReport weeklyReport,
+    Map<String, String> drillSchedule,
+    @DefaultValue("7d") Duration drillScheduleLead,
+    @DefaultValue("4h") Duration drillWindowLength,
+    String drillScheduleTicket) {
 
   public ReadinessProperties {
     Objects.requireNonNull(drillMaxAge, "drillMaxAge");
+    drillSchedule = drillSchedule == null ? Map.of() : Map.copyOf(drillSchedule);
+    drillSchedule.forEach(
+        (group, cron) -> {
+          if (cron == null || !CronExpression.isValidExpression(cron.strip())) {
+            throw new IllegalArgumentException(
+                "continuity.readiness.drill-schedule."
+                    + group
+                    + " must be a Spring cron expression (second minute hour day month weekday,"
+                    + " e.g. '0 0 2 * * SAT'), got '"
+                    + cron
+                    + "'");
+          }
+        });
+    if (drillScheduleLead == null || drillScheduleLead.isNegative()) {
+      throw new IllegalArgumentException(
+          "continuity.readiness.drill-schedule-lead must not be negative, got "
+              + drillScheduleLead);
+    }
+    if (drillWindowLength == null
+        || drillWindowLength.isNegative()
+        || drillWindowLength.isZero()
+        || drillWindowLength.compareTo(ExecutionWindow.MAX_LENGTH) > 0) {
+      throw new IllegalArgumentException(
+          "continuity.readiness.drill-window-length must be positive and at most "
+              + ExecutionWindow.MAX_LENGTH.toDays()
+              + " days, got "
+              + drillWindowLength);
+    }
+    drillScheduleTicket =
+        drillScheduleTicket == null || drillScheduleTicket.isBlank()
+            ? null
+            : drillScheduleTicket.strip();
     Objects.requireNonNull(weeklyReport, "weeklyReport");
     if (drillCheckEvery.isNegative() || drillCheckEvery.isZero()) {
       throw new IllegalArgumentException(
@@ -35,7 +80,11 @@ public record ReadinessProperties(
     return new ReadinessProperties(
         new DrillMaxAge(Duration.ofDays(90), Duration.ofDays(180)),
         Duration.ofHours(1),
-        new WeeklyReport(List.of(), "0 0 7 * * MON"));
+        new WeeklyReport(List.of(), "0 0 7 * * MON"),
+        Map.of(),
+        Duration.ofDays(7),
+        Duration.ofHours(4),
+        null);
   }
 
   /** The drill policy per tier. */

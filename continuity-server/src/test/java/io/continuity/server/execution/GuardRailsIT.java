@@ -124,7 +124,9 @@ class GuardRailsIT {
         .contains("changeTicket, groupId, reason, resourceId, targetSite, type");
     assertThat(typo.body()).doesNotContain("Exception").doesNotContain("io.continuity");
     assertThat(window.status()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(window.json().path("field").asString()).isEqualTo("window");
+    assertThat(window.json().path("field").asString())
+        .as("window is a known field (decision 029); its fields are notBefore and notAfter")
+        .isEqualTo("window.start");
     assertThat(executionCount()).isEqualTo(before);
   }
 

@@ -33,6 +33,36 @@ class RecipientRulesTest {
   }
 
   @Test
+  void anOpenedWindowNotifiesTheRequesterAndTheOperatorsWhoMayConfirm() {
+    AuditRecord opened =
+        event(
+            "EXECUTION_WINDOW_OPENED",
+            "system:maintenance-window",
+            Map.of("notBefore", "2030-01-04T08:00:00Z", "state", "APPROVED"));
+    RequestParties byErin =
+        new RequestParties(
+            "erin", List.of("bob", "carol"), Optional.empty(), "SWITCHOVER", "orders-db", "west");
+
+    assertThat(recipients(opened, byErin)).containsExactly("erin", "alice");
+  }
+
+  @Test
+  void anOpenedScheduledDrillWindowNotifiesTheOperatorsNotTheSystem() {
+    AuditRecord opened =
+        event("EXECUTION_WINDOW_OPENED", "system:maintenance-window", Map.of("state", "APPROVED"));
+    RequestParties scheduled =
+        new RequestParties(
+            "system:drill-schedule",
+            List.of("bob"),
+            Optional.empty(),
+            "DRILL",
+            "group checkout",
+            "west");
+
+    assertThat(recipients(opened, scheduled)).containsExactly("alice");
+  }
+
+  @Test
   void throttledSignInsAlertEveryAdmin() {
     AuditRecord throttled =
         event(

@@ -53,6 +53,13 @@ class ExecutionProblems {
     problem.setProperty("rule", ex.rule().name());
     problem.setProperty("action", ex.action());
     problem.setProperty("executionId", ex.requestId());
+    if (ex instanceof io.continuity.core.execution.OutsideWindowException outside) {
+      problem.setProperty(
+          "window",
+          Map.of(
+              "notBefore", outside.window().notBefore().toString(),
+              "notAfter", outside.window().notAfter().toString()));
+    }
     String field = fieldOf(ex);
     if (field != null) {
       fieldError(problem, field, ex.getMessage());

@@ -10,7 +10,8 @@ public final class ExecutionRequestBodies {
 
   /**
    * A new request: exactly one of {@code resourceId} and {@code groupId}; {@code targetSite} a site
-   * name or {@code primary}/{@code dr} (default: the site that is not primary now).
+   * name or {@code primary}/{@code dr} (default: the site that is not primary now); {@code window}
+   * optional.
    */
   public record Create(
       String type,
@@ -18,7 +19,15 @@ public final class ExecutionRequestBodies {
       String groupId,
       String targetSite,
       String changeTicket,
-      String reason) {}
+      String reason,
+      Window window) {}
+
+  /**
+   * A maintenance window (decision 029): ISO-8601 instants with an offset, for example {@code
+   * 2026-12-10T02:00:00Z} or {@code 2026-12-10T03:00:00+01:00}; {@code notAfter} after {@code
+   * notBefore} and in the future, at most 7 days after it.
+   */
+  public record Window(String notBefore, String notAfter) {}
 
   /** An approver's decision: {@code APPROVE} or {@code REJECT} (a rejection needs a comment). */
   public record Decide(String decision, String comment) {}

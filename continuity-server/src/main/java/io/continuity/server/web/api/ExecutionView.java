@@ -13,7 +13,9 @@ import java.util.Map;
 
 /**
  * An execution request as the API shows it. Optional values are {@code null} when absent; {@code
- * stateEnteredAt} is when the current state was entered, {@code stateHistory} when each state was.
+ * stateEnteredAt} is when the current state was entered, {@code stateHistory} when each state was;
+ * {@code window} is the maintenance window, {@code null} when the request has none (then {@code
+ * expiresAt} follows the policy's time limits, else it is the window's end).
  */
 public record ExecutionView(
     String id,
@@ -39,7 +41,8 @@ public record ExecutionView(
     String confirmedBy,
     String currentStep,
     FailureView failure,
-    long version) {
+    long version,
+    WindowView window) {
 
   static ExecutionView of(ExecutionRequestSnapshot s) {
     Map<String, Instant> history = new LinkedHashMap<>();
@@ -68,7 +71,8 @@ public record ExecutionView(
         s.confirmedBy().orElse(null),
         s.currentStep().orElse(null),
         s.failure().map(FailureView::of).orElse(null),
-        s.version());
+        s.version(),
+        s.window().map(WindowView::of).orElse(null));
   }
 
   /** What the request acts on: {@code RESOURCE} or {@code GROUP}, and its id. */
@@ -111,6 +115,16 @@ public record ExecutionView(
   public record FailureView(String reason, String stepId, Instant at) {
     static FailureView of(Failure f) {
       return new FailureView(f.reason(), f.stepId().orElse(null), f.at());
+    }
+  }
+
+  /**
+   * The maintenance window (decision 029): the plan is presented and the start confirmed only from
+   * {@code notBefore} (inclusive) to {@code notAfter} (exclusive).
+   */
+  public record WindowView(Instant notBefore, Instant notAfter) {
+    static WindowView of(io.continuity.core.execution.ExecutionWindow w) {
+      return new WindowView(w.notBefore(), w.notAfter());
     }
   }
 

@@ -15,6 +15,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -42,10 +43,12 @@ public class ExecutionsController {
 
   private final ExecutionRequests requests;
   private final CurrentActor currentActor;
+  private final Clock clock;
 
-  public ExecutionsController(ExecutionRequests requests, CurrentActor currentActor) {
+  public ExecutionsController(ExecutionRequests requests, CurrentActor currentActor, Clock clock) {
     this.requests = requests;
     this.currentActor = currentActor;
+    this.clock = clock;
   }
 
   /** Requests a failover, switchover, drill or failback of one resource or group. */
@@ -57,7 +60,8 @@ public class ExecutionsController {
             scope(body.resourceId(), body.groupId()),
             Optional.ofNullable(body.targetSite()),
             Optional.ofNullable(body.changeTicket()),
-            body.reason());
+            body.reason(),
+            WindowInput.read(body.window(), clock.instant()));
     ExecutionView created = ExecutionView.of(requests.create(input, actor()));
     return ResponseEntity.created(URI.create(BASE + "/" + created.id())).body(created);
   }

@@ -20,6 +20,7 @@ import io.continuity.server.execution.RecoveryRefusedException;
 import io.continuity.server.execution.StepLog;
 import io.continuity.server.inventory.Inventory;
 import io.continuity.server.security.CurrentActor;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
@@ -56,7 +57,9 @@ class ExecutionPagesController {
       Inventory inventory,
       PolicyHint policy,
       CurrentActor currentActor,
-      RecoveryPlans recoveries) {
+      RecoveryPlans recoveries,
+      java.time.Clock clock) {
+    this.clock = clock;
     this.recoveries = recoveries;
     this.requests = requests;
     this.steps = steps;
@@ -66,6 +69,8 @@ class ExecutionPagesController {
     this.policy = policy;
     this.currentActor = currentActor;
   }
+
+  private final java.time.Clock clock;
 
   @GetMapping("/executions")
   String list(Model model) {
@@ -240,6 +245,8 @@ class ExecutionPagesController {
     model.addAttribute("steps", steps.list(request.id()));
     model.addAttribute("overrides", overrides.list(request.id()));
     model.addAttribute("overridable", overrides.openTo(request.id(), actor()));
+    model.addAttribute(
+        "windowLine", request.window().map(w -> windowLine(w, clock.instant())).orElse(null));
     ExecutionState state = request.state();
     boolean beforeStart =
         state == ExecutionState.PENDING_APPROVAL
@@ -249,6 +256,22 @@ class ExecutionPagesController {
     model.addAttribute(
         "recovery", state == ExecutionState.FAILED ? recoveries.view(request.id()) : null);
     return "execution";
+  }
+
+  /**
+   * The maintenance window as the execution page shows it: "A – B (opens in 3 h)", "(open, closes
+   * in 2 h)" or "(closed)".
+   */
+  static String windowLine(io.continuity.core.execution.ExecutionWindow window, Instant now) {
+    String state;
+    if (now.isBefore(window.notBefore())) {
+      state = "opens in " + Ages.span(java.time.Duration.between(now, window.notBefore()));
+    } else if (window.isOpen(now)) {
+      state = "open, closes in " + Ages.span(java.time.Duration.between(now, window.notAfter()));
+    } else {
+      state = "closed";
+    }
+    return window.notBefore() + " – " + window.notAfter() + " (" + state + ")";
   }
 
   private ModelAndView formView(RequestForm form, Map<String, String> errors, Model model) {

@@ -87,16 +87,23 @@ class StrictRequestBodiesTest {
         .andExpect(
             jsonPath(
                 "$.allowedFields",
-                contains("changeTicket", "groupId", "reason", "resourceId", "targetSite", "type")))
+                contains(
+                    "changeTicket",
+                    "groupId",
+                    "reason",
+                    "resourceId",
+                    "targetSite",
+                    "type",
+                    "window")))
         .andExpect(jsonPath("$.errors[0].field").value("targetsite"));
   }
 
   @Test
   void anUnknownFieldWithNoCloseMatchIsRefusedToo() throws Exception {
-    post("/t/create", "{\"type\":\"DRILL\",\"resourceId\":\"x\",\"window\":{\"start\":\"now\"}}")
+    post("/t/create", "{\"type\":\"DRILL\",\"resourceId\":\"x\",\"cadence\":{\"start\":\"now\"}}")
         .andExpect(status().isBadRequest())
-        .andExpect(jsonPath("$.field").value("window"))
-        .andExpect(jsonPath("$.detail", containsString("unknown field 'window'; Allowed fields")))
+        .andExpect(jsonPath("$.field").value("cadence"))
+        .andExpect(jsonPath("$.detail", containsString("unknown field 'cadence'; Allowed fields")))
         .andExpect(jsonPath("$.detail", not(containsString("did you mean"))));
   }
 
