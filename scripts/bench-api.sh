@@ -10,6 +10,8 @@
 #   scripts/bench-api.sh                              # N=10000 CLIENTS=50 DURATION=30s
 #   N=2000 DURATION=10s scripts/bench-api.sh          # a quicker look
 #   KINDS="resource page" scripts/bench-api.sh        # skip the whole-estate form
+#   STORE=postgres scripts/bench-api.sh                # the state store in PostgreSQL (a fresh
+#                                                      # schema of PG_HOST:PG_PORT/PG_DB, dropped after)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -28,15 +30,31 @@ JAR=continuity-server/target/continuity-server.jar
 [[ -f "$JAR" ]] || ./mvnw -q -B -DskipTests package -pl continuity-server -am
 
 WORK="$(mktemp -d /tmp/continuity-bench-api.XXXXXX)"
-trap 'kill "${SERVER_PID:-}" 2>/dev/null || true; wait "${SERVER_PID:-}" 2>/dev/null || true; rm -rf "$WORK"' EXIT
+STORE="${STORE:-h2}"
+SCHEMA="bench_api_$$"
+psql_() { psql -h "${PG_HOST:-127.0.0.1}" -p "${PG_PORT:-5432}" -U "${PG_USER:-postgres}" -d "${PG_DB:-test}" -v ON_ERROR_STOP=1 -q "$@"; }
+cleanup() {
+  kill "${SERVER_PID:-}" 2>/dev/null || true
+  wait "${SERVER_PID:-}" 2>/dev/null || true
+  [[ "$STORE" == postgres ]] && psql_ -c "set client_min_messages = warning; drop schema if exists $SCHEMA cascade" || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
 python3 scripts/bench-inventory.py "$N" 50ms > "$WORK/inventory.yaml"
+if [[ "$STORE" == postgres ]]; then
+  psql_ -c "create schema $SCHEMA"
+  STORE_ARGS=(--spring.datasource.url="jdbc:postgresql://${PG_HOST:-127.0.0.1}:${PG_PORT:-5432}/${PG_DB:-test}?currentSchema=$SCHEMA"
+    --spring.datasource.username="${PG_USER:-postgres}" --spring.datasource.password="${PGPASSWORD:-}")
+else
+  STORE_ARGS=(--spring.datasource.url="jdbc:h2:file:$WORK/data/continuity;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000;WRITE_DELAY=0")
+fi
 
-echo "bench-api: N=$N clients=$CLIENTS tokens=$TOKENS_COUNT duration=$DURATION per endpoint"
+echo "bench-api: N=$N clients=$CLIENTS tokens=$TOKENS_COUNT duration=$DURATION per endpoint store=$STORE"
 java -Xmx"$HEAP" -jar "$JAR" --spring.profiles.active=demo \
   --server.port="$PORT" \
   --continuity.demo.password="$PASSWORD" \
   --continuity.inventory="$WORK/inventory.yaml" \
-  --spring.datasource.url="jdbc:h2:file:$WORK/data/continuity;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000;WRITE_DELAY=0" \
+  "${STORE_ARGS[@]}" \
   --continuity.monitoring.interval.tier1=15s --continuity.monitoring.interval.tier2=15s \
   --continuity.monitoring.pool-size=96 --continuity.monitoring.platform-concurrency=96 \
   --logging.level.root=WARN > "$WORK/server.log" 2>&1 &
