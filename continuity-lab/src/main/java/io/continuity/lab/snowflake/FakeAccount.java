@@ -8,14 +8,10 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,8 +21,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * One fake Snowflake account behind a JDK {@code HttpServer} on a loopback port, answering the SQL
@@ -40,20 +34,6 @@ import java.util.regex.Pattern;
  * else 401 {@code {"code":"390144","message":"JWT token is invalid. [..]"}}.
  */
 public final class FakeAccount {
-
-  private static final Pattern ALTER_GROUP =
-      Pattern.compile(
-          "ALTER FAILOVER GROUP (\\w+) (REFRESH|PRIMARY|SUSPEND IMMEDIATE|SUSPEND|RESUME)");
-  private static final Pattern ALTER_USER =
-      Pattern.compile("ALTER USER (\\w+) SET DISABLED = (TRUE|FALSE)");
-  private static final Pattern HISTORY =
-      Pattern.compile(
-          "SELECT PHASE_NAME, JOB_UUID, .* FROM TABLE\\((?:(\\w+)\\.)?INFORMATION_SCHEMA"
-              + "\\.REPLICATION_GROUP_REFRESH_HISTORY\\('(\\w+)'\\)\\) ORDER BY START_TIME DESC"
-              + " LIMIT (\\d+)");
-  private static final Pattern ALTER_CONNECTION =
-      Pattern.compile("ALTER CONNECTION (\\w+) PRIMARY");
-  private static final Pattern SHOW_SCHEMAS = Pattern.compile("SHOW SCHEMAS IN DATABASE (\\w+)");
 
   public final FakeSnowflake org;
   public final String name;
@@ -90,6 +70,7 @@ public final class FakeAccount {
             t.setDaemon(true);
             return t;
           });
+  private final StatementAnswers statements = new StatementAnswers(this);
   private HttpServer server;
   private int port;
 
@@ -139,14 +120,14 @@ public final class FakeAccount {
       String path = exchange.getRequestURI().getPath();
       Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
       if (exchange.getRequestHeaders().getFirst("User-Agent") == null) {
-        send(exchange, 400, error("391903", "", "User-Agent header is missing", null));
+        send(exchange, 400, Stmt.error("391903", "", "User-Agent header is missing", null));
         return;
       }
-      if (!authenticated(exchange)) {
+      if (!JwtCheck.authenticated(exchange, identifier(), keys)) {
         send(
             exchange,
             401,
-            error("390144", "", "JWT token is invalid. [" + UUID.randomUUID() + "]", null));
+            Stmt.error("390144", "", "JWT token is invalid. [" + UUID.randomUUID() + "]", null));
         return;
       }
       if (busyAnswers.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
@@ -192,7 +173,7 @@ public final class FakeAccount {
       try {
         UUID.fromString(requestId);
       } catch (IllegalArgumentException e) {
-        send(exchange, 400, error("391900", "", "requestId must be a UUID", null));
+        send(exchange, 400, Stmt.error("391900", "", "requestId must be a UUID", null));
         return;
       }
       Stmt earlier = byRequestId.get(requestId);
@@ -210,7 +191,7 @@ public final class FakeAccount {
         Json.parseObject(
             new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
     String text = String.valueOf(body.getOrDefault("statement", "")).trim();
-    Stmt stmt = execute(text, body);
+    Stmt stmt = statements.execute(text, body);
     byHandle.put(stmt.handle, stmt);
     if (requestId != null) {
       byRequestId.put(requestId, stmt);
@@ -243,7 +224,7 @@ public final class FakeAccount {
     }
     if (stmt.job != null && stmt.failure == null && !"COMPLETED".equals(stmt.job.phaseName())) {
       stmt.failure =
-          error(
+          Stmt.error(
               "000604",
               "57014",
               "Refresh "
@@ -291,357 +272,9 @@ public final class FakeAccount {
     send(exchange, 200, result);
   }
 
-  // ---- statements ----
-
-  /** One submitted statement: rows, a failure, or a refresh job it waits for. */
-  private static final class Stmt {
-    final String handle = UUID.randomUUID().toString();
-    final long createdOn = System.currentTimeMillis();
-    final String text;
-    List<String> columns = List.of("status");
-    List<List<String>> rows = List.of(List.of("Statement executed successfully."));
-    Map<String, Object> failure;
-    FakeSnowflake.Job job;
-
-    Stmt(String text) {
-      this.text = text;
-    }
-  }
-
-  private Stmt execute(String text, Map<String, Object> body) {
-    Stmt stmt = new Stmt(text);
-    executed.add(text);
-    String sql = text.replaceAll("\\s+", " ").trim();
-    String upper = sql.toUpperCase(Locale.ROOT);
-    if (upper.startsWith("USE ")) {
-      // [3p] noetl/tools wiki: 391911 for USE, which the SQL API does not support
-      stmt.failure = error("391911", "0A000", "USE is not supported by the SQL API", stmt.handle);
-      return stmt;
-    }
-    synchronized (org) {
-      if (upper.equals("SHOW FAILOVER GROUPS")) {
-        showFailoverGroups(stmt);
-      } else if (upper.equals(
-          "SELECT DATE_PART(EPOCH_MICROSECOND, CURRENT_TIMESTAMP()) AS NOW_US")) {
-        stmt.columns = List.of("NOW_US");
-        stmt.rows = List.of(List.of(Long.toString(org.nowMicros())));
-      } else if (HISTORY.matcher(upper).matches()) {
-        history(stmt, HISTORY.matcher(upper), body);
-      } else if (ALTER_GROUP.matcher(upper).matches()) {
-        Matcher m = ALTER_GROUP.matcher(upper);
-        m.matches();
-        alterGroup(stmt, m.group(1), m.group(2));
-      } else if (ALTER_USER.matcher(upper).matches()) {
-        Matcher m = ALTER_USER.matcher(upper);
-        m.matches();
-        if (m.group(2).equals("TRUE")) {
-          disabledUsers.add(m.group(1));
-        } else {
-          disabledUsers.remove(m.group(1));
-        }
-      } else if (upper.equals("SHOW CONNECTIONS")) {
-        showConnections(stmt);
-      } else if (ALTER_CONNECTION.matcher(upper).matches()) {
-        Matcher m = ALTER_CONNECTION.matcher(upper);
-        m.matches();
-        if (!m.group(1).equals(org.connection)) {
-          stmt.failure = notExists("Connection '" + m.group(1) + "'", stmt);
-        } else {
-          org.connectionPrimary = name;
-        }
-      } else if (SHOW_SCHEMAS.matcher(upper).matches()) {
-        Matcher m = SHOW_SCHEMAS.matcher(upper);
-        m.matches();
-        if (!m.group(1).equals(org.database)) {
-          stmt.failure = notExists("Database '" + m.group(1) + "'", stmt);
-        } else {
-          stmt.columns = List.of("created_on", "name", "database_name");
-          stmt.rows =
-              List.of(
-                  List.of("2026-01-01 00:00:00.000 +0000", "INFORMATION_SCHEMA", org.database),
-                  List.of("2026-01-01 00:00:00.000 +0000", "PUBLIC", org.database));
-        }
-      } else {
-        stmt.failure =
-            error(
-                "001003",
-                "42000",
-                "SQL compilation error:\nsyntax error line 1 at position 0 unexpected '"
-                    + sql.split(" ")[0]
-                    + "'.",
-                stmt.handle);
-      }
-    }
-    return stmt;
-  }
-
-  /**
-   * [doc] sql-reference/sql/show-failover-groups: "Lists the primary and secondary failover groups
-   * in your account, as well as the failover groups in other accounts that are associated with your
-   * account" — one row per account, lower-case columns.
-   */
-  private void showFailoverGroups(Stmt stmt) {
-    stmt.columns =
-        List.of(
-            "region_group",
-            "snowflake_region",
-            "created_on",
-            "account_name",
-            "name",
-            "type",
-            "comment",
-            "is_primary",
-            "primary",
-            "object_types",
-            "allowed_integration_types",
-            "allowed_accounts",
-            "organization_name",
-            "account_locator",
-            "replication_schedule",
-            "secondary_state",
-            "next_scheduled_refresh",
-            "owner",
-            "is_listing_auto_fulfillment_group");
-    List<List<String>> rows = new ArrayList<>();
-    String primary = FakeSnowflake.ORG + "." + org.primaryAccount + "." + org.group;
-    Set<String> allowed = new LinkedHashSet<>();
-    org.accounts.keySet().forEach(a -> allowed.add(FakeSnowflake.ORG + "." + a));
-    for (FakeAccount a : org.accounts.values()) {
-      boolean isPrimary = org.isPrimary(a);
-      List<String> row = new ArrayList<>();
-      row.add("");
-      row.add("AWS_EU_WEST_1");
-      row.add("2026-01-01 00:00:00.000 +0000");
-      row.add(a.name);
-      row.add(org.group);
-      row.add("FAILOVER");
-      row.add(null);
-      row.add(Boolean.toString(isPrimary));
-      row.add(primary);
-      row.add("DATABASES");
-      row.add("");
-      row.add(String.join(",", allowed));
-      row.add(FakeSnowflake.ORG);
-      row.add("LOC" + a.name);
-      row.add(org.scheduleInterval == null ? "" : org.scheduleInterval.toMinutes() + " MINUTE");
-      row.add(isPrimary ? null : a.secondaryState);
-      row.add(null);
-      row.add("ACCOUNTADMIN");
-      row.add("false");
-      rows.add(row);
-    }
-    stmt.rows = rows;
-  }
-
-  /** [doc] sql-reference/sql/show-connections (Client Redirect): one row per account's replica. */
-  private void showConnections(Stmt stmt) {
-    stmt.columns =
-        List.of(
-            "snowflake_region",
-            "created_on",
-            "account_name",
-            "name",
-            "comment",
-            "is_primary",
-            "primary",
-            "failover_allowed_to_accounts",
-            "connection_url",
-            "organization_name",
-            "account_locator");
-    List<List<String>> rows = new ArrayList<>();
-    for (FakeAccount a : org.accounts.values()) {
-      List<String> row = new ArrayList<>();
-      row.add("AWS_EU_WEST_1");
-      row.add("2026-01-01 00:00:00.000 +0000");
-      row.add(a.name);
-      row.add(org.connection);
-      row.add(null);
-      row.add(Boolean.toString(a.name.equals(org.connectionPrimary)));
-      row.add(FakeSnowflake.ORG + "." + org.connectionPrimary + "." + org.connection);
-      row.add("");
-      row.add("myorg-app_conn.snowflakecomputing.com");
-      row.add(FakeSnowflake.ORG);
-      row.add("LOC" + a.name);
-      rows.add(row);
-    }
-    stmt.rows = rows;
-  }
-
-  /**
-   * [doc] sql-reference/functions/replication_group_refresh_history: an Information Schema function
-   * needs a database in use or a qualified name (else 090105, "does not have a current database").
-   */
-  private void history(Stmt stmt, Matcher m, Map<String, Object> body) {
-    m.matches();
-    String db = m.group(1) != null ? m.group(1) : (String) body.get("database");
-    if (db == null) {
-      stmt.failure =
-          error(
-              "090105",
-              "22000",
-              "Cannot perform SELECT. This session does not have a current database. Call 'USE"
-                  + " DATABASE', or use a qualified name.",
-              stmt.handle);
-      return;
-    }
-    if (!m.group(2).equals(org.group)) {
-      stmt.failure = notExists("Replication group '" + m.group(2) + "'", stmt);
-      return;
-    }
-    int limit = Integer.parseInt(m.group(3));
-    stmt.columns = List.of("PHASE_NAME", "JOB_UUID", "START_US", "END_US", "SNAPSHOT_US", "ERROR");
-    List<List<String>> rows = new ArrayList<>();
-    for (FakeSnowflake.Job job : history) {
-      if (rows.size() >= limit) {
-        break;
-      }
-      List<String> row = new ArrayList<>();
-      row.add(job.phaseName());
-      row.add(job.uuid);
-      row.add(Long.toString(job.start));
-      row.add(job.end == null ? null : Long.toString(job.end));
-      row.add(job.snapshot == null ? null : Long.toString(job.snapshot));
-      row.add(job.error == null ? null : Json.write(Map.of("message", job.error)));
-      rows.add(row);
-    }
-    stmt.rows = rows;
-  }
-
-  private void alterGroup(Stmt stmt, String group, String action) {
-    if (!group.equals(org.group)) {
-      stmt.failure = notExists("Failover group '" + group + "'", stmt);
-      return;
-    }
-    boolean primary = org.isPrimary(this);
-    FakeSnowflake.Job running = org.running(this);
-    switch (action) {
-      case "REFRESH" -> {
-        if (primary) {
-          stmt.failure =
-              refused("the failover group is primary in this account: nothing to refresh", stmt);
-        } else if (running != null) {
-          stmt.failure =
-              refused(
-                  "a refresh of " + group + " is already in progress (" + running.uuid + ")", stmt);
-        } else {
-          stmt.job = org.startRefresh(this);
-          stmt.columns = List.of("status");
-          stmt.rows = List.of(List.of("Refresh " + stmt.job.uuid + " completed."));
-        }
-      }
-      case "PRIMARY" -> {
-        if (primary) {
-          stmt.failure = refused("the failover group is already primary in this account", stmt);
-        } else if (running != null) {
-          stmt.failure =
-              refused("a refresh is in progress (" + running.uuid + "): suspend it first", stmt);
-        } else {
-          org.promote(this);
-        }
-      }
-      case "SUSPEND", "SUSPEND IMMEDIATE" -> {
-        if (primary) {
-          stmt.failure = refused("SUSPEND applies to a secondary failover group", stmt);
-        } else {
-          secondaryState = "SUSPENDED";
-          if (action.endsWith("IMMEDIATE") && running != null) {
-            org.cancel(running);
-          }
-        }
-      }
-      case "RESUME" -> {
-        if (primary) {
-          stmt.failure = refused("RESUME applies to a secondary failover group", stmt);
-        } else {
-          secondaryState = "STARTED";
-        }
-      }
-      default -> throw new IllegalStateException(action);
-    }
-  }
-
-  private static Map<String, Object> notExists(String what, Stmt stmt) {
-    return error(
-        "002003",
-        "02000",
-        "SQL compilation error:\n" + what + " does not exist or not authorized.",
-        stmt.handle);
-  }
-
-  /** The fake's own refusal (code and text are not documented: VERIFY on a real account). */
-  private static Map<String, Object> refused(String message, Stmt stmt) {
-    return error("003000", "0A000", message, stmt.handle);
-  }
-
-  private static Map<String, Object> error(
-      String code, String sqlState, String message, String handle) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("code", code);
-    body.put("sqlState", sqlState);
-    body.put("message", message);
-    if (handle != null) {
-      body.put("statementHandle", handle);
-      body.put("createdOn", System.currentTimeMillis());
-    }
-    return body;
-  }
-
-  // ---- JWT ----
-
-  /** RS256 with the registered key, iss/sub format, at most one hour, not expired. */
-  /**
-   * Snowflake's public-key fingerprint, computed here independently of the connector: {@code
-   * SHA256:} + base64(SHA-256(DER SubjectPublicKeyInfo)) ("Key-pair authentication and key-pair
-   * rotation", docs.snowflake.com/en/user-guide/key-pair-auth).
-   */
+  /** Snowflake's public-key fingerprint (see {@link JwtCheck#fingerprint}). */
   public static String fingerprint(PublicKey key) throws java.security.GeneralSecurityException {
-    byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getEncoded());
-    return "SHA256:" + Base64.getEncoder().encodeToString(digest);
-  }
-
-  private boolean authenticated(HttpExchange exchange) {
-    String auth = exchange.getRequestHeaders().getFirst("Authorization");
-    String type = exchange.getRequestHeaders().getFirst("X-Snowflake-Authorization-Token-Type");
-    if (auth == null || !auth.startsWith("Bearer ") || !"KEYPAIR_JWT".equals(type)) {
-      return false;
-    }
-    String[] parts = auth.substring(7).split("\\.");
-    if (parts.length != 3) {
-      return false;
-    }
-    try {
-      Map<String, Object> header = Json.parseObject(decode(parts[0]));
-      Map<String, Object> claims = Json.parseObject(decode(parts[1]));
-      if (!"RS256".equals(header.get("alg"))) {
-        return false;
-      }
-      String sub = String.valueOf(claims.get("sub"));
-      String iss = String.valueOf(claims.get("iss"));
-      String account = identifier().toUpperCase(Locale.ROOT);
-      if (!sub.startsWith(account + ".") || !sub.equals(sub.toUpperCase(Locale.ROOT))) {
-        return false;
-      }
-      PublicKey key = keys.get(sub.substring(account.length() + 1));
-      if (key == null || !iss.equals(sub + "." + fingerprint(key))) {
-        return false;
-      }
-      long iat = ((Number) claims.get("iat")).longValue();
-      long exp = ((Number) claims.get("exp")).longValue();
-      long now = System.currentTimeMillis() / 1000;
-      if (exp - iat > 3600 || exp <= now || iat > now + 60) {
-        return false;
-      }
-      Signature signature = Signature.getInstance("SHA256withRSA");
-      signature.initVerify(key);
-      signature.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
-      return signature.verify(Base64.getUrlDecoder().decode(parts[2]));
-    } catch (Exception e) {
-      return false;
-    }
-  }
-
-  private static String decode(String part) {
-    return new String(Base64.getUrlDecoder().decode(part), StandardCharsets.UTF_8);
+    return JwtCheck.fingerprint(key);
   }
 
   private static Map<String, String> query(String raw) {
