@@ -33,63 +33,22 @@ TARGET="${TARGET:-5}"
 PORT="${PORT:-18241}"
 /usr/bin/python3 -c 'import psycopg2' 2>/dev/null ||
   { echo "needs Debian's python3-psycopg2: apt-get install -y python3-psycopg2" >&2; exit 2; }
-java="java"
-[[ -n "${JAVA_HOME:-}" ]] && java="$JAVA_HOME/bin/java"
-
-JAR="${SERVER_JAR:-continuity-server/target/continuity-server.jar}"
-lab_jar() { ls continuity-lab/target/continuity-lab-*.jar 2>/dev/null | grep -v -e sources -e tests | head -1; }
-if [[ ! -f "$JAR" || ( -z "${LAB_JAR:-}" && -z "$(lab_jar)" ) ]]; then
-  ./mvnw -q -B -DskipTests package -pl continuity-server,continuity-lab -am
-fi
-LAB_JAR="${LAB_JAR:-$(lab_jar)}"
-
-WORK="$(mktemp -d /tmp/continuity-bench-detect.XXXXXX)"
-chmod 755 "$WORK"
-LAB_PID=""
-SERVER_PID=""
-cleanup() {
-  set +e
-  [[ -n "$SERVER_PID" ]] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null
-  [[ -n "$LAB_PID" ]] && kill "$LAB_PID" 2>/dev/null && wait "$LAB_PID" 2>/dev/null
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
+# shellcheck source=scripts/bench-pair.sh
+. scripts/bench-pair.sh
+bench_jars
+bench_workdir continuity-bench-detect
 
 echo "bench: interval=$INTERVAL rounds=$ROUNDS rpo-target=${TARGET}s; $(nproc) cores," \
   "$(uname -sr), load $(cut -d' ' -f1-3 /proc/loadavg)"
-
-"$java" -cp "$LAB_JAR" io.continuity.lab.LabMain start-pair --inventory-out "$WORK/pair.yaml" \
-  --dir "$WORK" --resource-id bench-detect --watch-pid $$ >"$WORK/lab.log" 2>&1 &
-LAB_PID=$!
-for _ in $(seq 1 1200); do
-  [[ -f "$WORK/pair.yaml" ]] && break
-  kill -0 "$LAB_PID" 2>/dev/null || { echo "lab pair did not start:"; cat "$WORK/lab.log"; exit 1; }
-  sleep 0.1
-done
-port_of() { awk -v n="$1" '$1 == n {split($2, a, ":"); print a[2]}' "$WORK/lab.log"; }
-data_of() { awk -v n="$1" '$1 == n {sub(/\)$/, "", $5); print $5}' "$WORK/lab.log"; }
-EAST="$(port_of east)"
-WEST="$(port_of west)"
-ACTIONS="$(dirname "$(data_of east)")/actions"
+bench_start_pair bench-detect
 echo "bench: lab pair east :$EAST (primary), west :$WEST (standby), actions in $ACTIONS"
 # a small RPO target so the paused-replay round turns RED in seconds, not minutes
 sed -i -E "s/rpo: \{ target: [^,]+, warn: [^,]+,/rpo: { target: ${TARGET}s, warn: $((TARGET / 2 > 0 ? TARGET / 2 : 1))s,/" "$WORK/pair.yaml"
 grep -q "target: ${TARGET}s" "$WORK/pair.yaml" || { echo "could not set the RPO target in pair.yaml" >&2; exit 1; }
 
-PASSWORD="bench-$$-$RANDOM"
-mkdir -p "$WORK/data"
-SERVER_PORT="$PORT" CONTINUITY_DATA_DIR="$WORK/data" CONTINUITY_DEMO_PASSWORD="$PASSWORD" \
-  "$java" -jar "$JAR" --spring.profiles.active=demo \
+bench_start_server "$PORT" \
   --continuity.monitoring.interval.tier1="$INTERVAL" \
-  --continuity.monitoring.interval.tier2="$INTERVAL" \
-  --continuity.inventory="$WORK/pair.yaml" >"$WORK/server.log" 2>&1 &
-SERVER_PID=$!
-for _ in $(seq 1 240); do
-  curl -fs "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1 && break
-  kill -0 "$SERVER_PID" 2>/dev/null || { echo "server died:"; tail -60 "$WORK/server.log"; exit 1; }
-  sleep 0.5
-done
-echo "bench: server up on :$PORT"
+  --continuity.monitoring.interval.tier2="$INTERVAL"
 
 /usr/bin/python3 scripts/bench-detection.py "http://127.0.0.1:$PORT" "$PASSWORD" bench-detect \
   "$EAST" "$WEST" "$ACTIONS" "$INTERVAL" "$ROUNDS" "$TARGET"

@@ -38,43 +38,16 @@ BENCH_DIR="${BENCH_DIR:-$ROOT/../shared/bench}"
   { echo "no writer.py / bare-switchover.sh in $BENCH_DIR (set BENCH_DIR)" >&2; exit 2; }
 /usr/bin/python3 -c 'import psycopg2' 2>/dev/null ||
   { echo "writer.py needs Debian's python3-psycopg2: apt-get install -y python3-psycopg2" >&2; exit 2; }
-java="java"
-[[ -n "${JAVA_HOME:-}" ]] && java="$JAVA_HOME/bin/java"
-
-JAR="${SERVER_JAR:-continuity-server/target/continuity-server.jar}"
-lab_jar() { ls continuity-lab/target/continuity-lab-*.jar 2>/dev/null | grep -v -e sources -e tests | head -1; }
-if [[ ! -f "$JAR" || ( -z "${LAB_JAR:-}" && -z "$(lab_jar)" ) ]]; then
-  ./mvnw -q -B -DskipTests package -pl continuity-server,continuity-lab -am
-fi
-LAB_JAR="${LAB_JAR:-$(lab_jar)}"
-
-WORK="$(mktemp -d /tmp/continuity-bench-switch.XXXXXX)"
-chmod 755 "$WORK"
-LAB_PID=""
-SERVER_PID=""
-cleanup() {
-  set +e
-  [[ -n "$SERVER_PID" ]] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null
-  [[ -n "$LAB_PID" ]] && kill "$LAB_PID" 2>/dev/null && wait "$LAB_PID" 2>/dev/null
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
+# shellcheck source=scripts/bench-pair.sh
+. scripts/bench-pair.sh
+bench_jars
+bench_workdir continuity-bench-switch
 
 echo "bench: $RUNS runs of each, alternating; $(nproc) cores, $(uname -sr)," \
   "load $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # The real pair, as ./continuity demo starts it (LabMain start-pair); it stops when this shell ends.
-"$java" -cp "$LAB_JAR" io.continuity.lab.LabMain start-pair --inventory-out "$WORK/pair.yaml" \
-  --dir "$WORK" --resource-id bench-postgres --watch-pid $$ >"$WORK/lab.log" 2>&1 &
-LAB_PID=$!
-for _ in $(seq 1 1200); do
-  [[ -f "$WORK/pair.yaml" ]] && break
-  kill -0 "$LAB_PID" 2>/dev/null || { echo "lab pair did not start:"; cat "$WORK/lab.log"; exit 1; }
-  sleep 0.1
-done
-port_of() { awk -v n="$1" '$1 == n {split($2, a, ":"); print a[2]}' "$WORK/lab.log"; }
-EAST="$(port_of east)"
-WEST="$(port_of west)"
+bench_start_pair bench-postgres
 echo "bench: lab pair east :$EAST (primary), west :$WEST (standby)"
 # writer.py's table, on the lab pair's primary (the standby gets it by replication)
 /usr/bin/python3 - "$EAST" <<'PY'
@@ -87,18 +60,7 @@ PY
 
 # The server as the launcher runs it: java -jar, demo profile, H2 file store under
 # CONTINUITY_DATA_DIR (application.yaml's durable URL), here only the pair's inventory.
-PASSWORD="bench-$$-$RANDOM"
-mkdir -p "$WORK/data"
-SERVER_PORT="$PORT" CONTINUITY_DATA_DIR="$WORK/data" CONTINUITY_DEMO_PASSWORD="$PASSWORD" \
-  "$java" -jar "$JAR" --spring.profiles.active=demo \
-  --continuity.inventory="$WORK/pair.yaml" >"$WORK/server.log" 2>&1 &
-SERVER_PID=$!
-for _ in $(seq 1 240); do
-  curl -fs "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1 && break
-  kill -0 "$SERVER_PID" 2>/dev/null || { echo "server died:"; tail -60 "$WORK/server.log"; exit 1; }
-  sleep 0.5
-done
-echo "bench: server up on :$PORT"
+bench_start_server "$PORT"
 
 /usr/bin/python3 scripts/bench-switchover.py "http://127.0.0.1:$PORT" "$PASSWORD" bench-postgres \
   "$EAST" "$WEST" "$WORK" "$BENCH_DIR" "$RUNS"
