@@ -54,56 +54,6 @@ public record ExecutionRequestSnapshot(
     long version,
     Optional<ExecutionWindow> window) {
 
-  /** A snapshot of a request without a maintenance window. */
-  public ExecutionRequestSnapshot(
-      String id,
-      OperationType type,
-      ExecutionScope scope,
-      String targetSite,
-      Tier tier,
-      String createdBy,
-      Instant createdAt,
-      Optional<String> changeTicket,
-      String reason,
-      AppliedPolicy policy,
-      List<Approval> approvals,
-      ExecutionState state,
-      Map<ExecutionState, Instant> stateEnteredAt,
-      Optional<BreakGlass> breakGlass,
-      Optional<String> retryOf,
-      Optional<String> presentedTo,
-      Optional<String> confirmedBy,
-      Optional<String> currentStep,
-      List<String> completedSteps,
-      List<String> failedChecks,
-      Optional<Failure> failure,
-      long version) {
-    this(
-        id,
-        type,
-        scope,
-        targetSite,
-        tier,
-        createdBy,
-        createdAt,
-        changeTicket,
-        reason,
-        policy,
-        approvals,
-        state,
-        stateEnteredAt,
-        breakGlass,
-        retryOf,
-        presentedTo,
-        confirmedBy,
-        currentStep,
-        completedSteps,
-        failedChecks,
-        failure,
-        version,
-        Optional.empty());
-  }
-
   public ExecutionRequestSnapshot {
     Objects.requireNonNull(window, "window");
     Objects.requireNonNull(id, "id");

@@ -169,7 +169,8 @@ class ConfirmationTest {
             ready.completedSteps(),
             ready.failedChecks(),
             ready.failure(),
-            ready.version());
+            ready.version(),
+            ready.window());
     ExecutionRequest request = ExecutionRequest.restore(tampered);
 
     assertRefusedUnchanged(
