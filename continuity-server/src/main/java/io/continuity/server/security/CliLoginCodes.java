@@ -9,8 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 
@@ -18,8 +16,8 @@ import org.springframework.stereotype.Service;
  * One-time codes of the command line's browser sign-in (RFC 8252 loopback flow with PKCE): the
  * console issues one to a signed-in user after a confirmed POST, the CLI exchanges it once, within
  * {@link #LIFETIME}, together with the PKCE verifier whose S256 challenge the code was bound to.
- * Only the SHA-256 of a code is kept, in memory of this server instance (a code lives two minutes
- * and the browser and the CLI talk to the same server).
+ * Only the SHA-256 of a code is kept, in the state store ({@code cli_login_code}), so any server
+ * instance can take the exchange.
  */
 @Service
 public class CliLoginCodes {
@@ -32,13 +30,12 @@ public class CliLoginCodes {
 
   private static final Pattern VERIFIER = Pattern.compile("[A-Za-z0-9._~-]{43,128}");
 
-  private record Pending(String owner, String challenge, Instant expiresAt) {}
-
-  private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+  private final CliLoginCodeRepository repository;
   private final SecureRandom random = new SecureRandom();
   private final Clock clock;
 
-  CliLoginCodes(Clock clock) {
+  CliLoginCodes(CliLoginCodeRepository repository, Clock clock) {
+    this.repository = repository;
     this.clock = clock;
   }
 
@@ -62,11 +59,13 @@ public class CliLoginCodes {
       throw new IllegalArgumentException("code_challenge must be a base64url S256 challenge");
     }
     Instant now = clock.instant();
-    pending.values().removeIf(p -> !p.expiresAt().isAfter(now));
+    repository.deleteExpired(now);
     byte[] bytes = new byte[32];
     random.nextBytes(bytes);
     String code = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    pending.put(hex(sha256(code)), new Pending(owner, challenge, now.plus(LIFETIME)));
+    repository.insert(
+        hex(sha256(code)),
+        new CliLoginCodeRepository.Pending(owner, challenge, now.plus(LIFETIME)));
     return code;
   }
 
@@ -83,7 +82,7 @@ public class CliLoginCodes {
       throw new RefusedException(
           "code_verifier", "code_verifier is required (43 to 128 unreserved characters)");
     }
-    Pending found = pending.remove(hex(sha256(code)));
+    CliLoginCodeRepository.Pending found = repository.take(hex(sha256(code))).orElse(null);
     if (found == null) {
       throw new RefusedException("code", "the code is unknown or was already used");
     }
