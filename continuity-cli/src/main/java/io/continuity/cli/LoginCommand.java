@@ -15,11 +15,18 @@ import picocli.CommandLine.Option;
 @Command(
     name = "login",
     mixinStandardHelpOptions = true,
-    description = "Sign in with user and password and store a personal API token (0600).")
+    description =
+        "Sign in with user and password, or through the browser when the server uses single"
+            + " sign-on, and store a personal API token (0600).")
 final class LoginCommand extends ApiCommand {
 
   @Option(names = "--user", paramLabel = "NAME", description = "User name (asked when missing).")
   String user;
+
+  @Option(
+      names = "--sso",
+      description = "Sign in through the browser (single sign-on) even when passwords are allowed.")
+  boolean sso;
 
   @Option(
       names = "--days",
@@ -34,6 +41,12 @@ final class LoginCommand extends ApiCommand {
     }
     Connection connection =
         Connection.resolve(root().server, root().env(), TokenStore.forUser(root().env()));
+    if (sso && user != null) {
+      throw new CliException("--sso and --user cannot be combined: choose one way to sign in");
+    }
+    if (sso || (user == null && !passwordAllowed(connection))) {
+      return ssoLogin(connection);
+    }
     String name = user;
     if (name == null || name.isBlank()) {
       name = terminal().ask("User: ").orElse("");
@@ -64,6 +77,36 @@ final class LoginCommand extends ApiCommand {
         "signed in as "
             + name
             + " at "
+            + connection.server()
+            + "; token stored in "
+            + store.file()
+            + " (expires in "
+            + days
+            + " days)");
+    return 0;
+  }
+
+  /** Whether the server takes passwords ({@code GET /api/v1/auth/methods}); yes when unknown. */
+  private static boolean passwordAllowed(Connection connection) {
+    try {
+      return anonymous(connection).get("/api/v1/auth/methods").path("password").asBoolean(true);
+    } catch (CliException e) {
+      return true;
+    }
+  }
+
+  private static ApiClient anonymous(Connection connection) {
+    return new ApiClient(new Connection(connection.server(), java.util.Optional.empty()));
+  }
+
+  private Integer ssoLogin(Connection connection) {
+    String token =
+        new SsoLogin(anonymous(connection), this::println, java.time.Duration.ofMinutes(5))
+            .run(days);
+    TokenStore store = TokenStore.forUser(root().env());
+    store.write(connection.server(), token);
+    println(
+        "signed in through the browser at "
             + connection.server()
             + "; token stored in "
             + store.file()

@@ -97,6 +97,8 @@ class SecurityConfiguration {
                     .requestMatchers(
                         "/login", "/error", "/favicon.ico", "/webjars/**", "/css/**", "/js/**")
                     .permitAll()
+                    .requestMatchers("/api/v1/auth/methods", "/api/v1/tokens/cli-exchange")
+                    .permitAll()
                     .requestMatchers("/actuator/**")
                     .hasRole(Role.ADMIN.name())
                     .requestMatchers("/api/**")
