@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
 import com.sun.net.httpserver.HttpServer;
-import io.continuity.server.support.TestStateStore;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -15,8 +14,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.HashMap;
@@ -26,7 +23,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
-import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,7 +42,6 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles("demo")
 class CliSsoLoginIT {
 
-  static final String ISSUER = "corp";
   static MockOAuth2Server provider;
   static ConsoleBrowser browser;
   static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -55,22 +50,7 @@ class CliSsoLoginIT {
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) throws IOException {
-    provider = new MockOAuth2Server();
-    provider.start(0);
-    Path dir = Files.createTempDirectory("continuity-cli-sso-it");
-    TestStateStore.registerH2(registry, dir);
-    Path inventory = Files.writeString(dir.resolve("inventory.yaml"), "resources: []\n");
-    registry.add("continuity.inventory", inventory::toString);
-    registry.add("continuity.demo.password", () -> "it-sso-password");
-    String registration = "spring.security.oauth2.client.registration.corp.";
-    registry.add(registration + "client-id", () -> "continuity");
-    registry.add(registration + "client-secret", () -> "not-a-real-secret");
-    registry.add(registration + "client-name", () -> "Corp SSO");
-    registry.add(registration + "scope", () -> "openid,profile,email");
-    registry.add(
-        "spring.security.oauth2.client.provider.corp.issuer-uri",
-        () -> provider.issuerUrl(ISSUER).toString());
-    registry.add("continuity.security.oidc.role-mapping.dba-oncall", () -> "OPERATOR");
+    provider = CorpSso.start(registry, "continuity-cli-sso-it");
   }
 
   @BeforeAll
@@ -100,14 +80,7 @@ class CliSsoLoginIT {
   }
 
   static void nextSignIn(String username) {
-    provider.enqueueCallback(
-        new DefaultOAuth2TokenCallback(
-            ISSUER,
-            username + "-subject",
-            "JWT",
-            List.of("continuity"),
-            Map.of("preferred_username", username, "groups", List.of("dba-oncall")),
-            3600));
+    CorpSso.nextSignIn(provider, username, List.of("dba-oncall"));
   }
 
   /** What the CLI's loopback listener received. */

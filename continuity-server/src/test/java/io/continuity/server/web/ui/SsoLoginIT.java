@@ -4,15 +4,10 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
-import io.continuity.server.support.TestStateStore;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
-import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,7 +28,6 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles("demo")
 class SsoLoginIT {
 
-  static final String ISSUER = "corp";
   static MockOAuth2Server provider;
   static ConsoleBrowser browser;
 
@@ -42,22 +36,7 @@ class SsoLoginIT {
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) throws IOException {
-    provider = new MockOAuth2Server();
-    provider.start(0);
-    Path dir = Files.createTempDirectory("continuity-sso-it");
-    TestStateStore.registerH2(registry, dir);
-    Path inventory = Files.writeString(dir.resolve("inventory.yaml"), "resources: []\n");
-    registry.add("continuity.inventory", inventory::toString);
-    registry.add("continuity.demo.password", () -> "it-sso-password");
-    String registration = "spring.security.oauth2.client.registration.corp.";
-    registry.add(registration + "client-id", () -> "continuity");
-    registry.add(registration + "client-secret", () -> "not-a-real-secret");
-    registry.add(registration + "client-name", () -> "Corp SSO");
-    registry.add(registration + "scope", () -> "openid,profile,email");
-    registry.add(
-        "spring.security.oauth2.client.provider.corp.issuer-uri",
-        () -> provider.issuerUrl(ISSUER).toString());
-    registry.add("continuity.security.oidc.role-mapping.dba-oncall", () -> "OPERATOR");
+    provider = CorpSso.start(registry, "continuity-sso-it");
     registry.add("continuity.security.oidc.role-mapping.dr-approvers", () -> "APPROVER");
   }
 
@@ -85,20 +64,7 @@ class SsoLoginIT {
 
   /** The provider signs the next person in as {@code username} in these groups. */
   static void nextSignIn(String username, List<String> groups) {
-    provider.enqueueCallback(
-        new DefaultOAuth2TokenCallback(
-            ISSUER,
-            username + "-subject",
-            "JWT",
-            List.of("continuity"),
-            Map.of(
-                "preferred_username",
-                username,
-                "groups",
-                groups,
-                "email",
-                username + "@corp.example"),
-            3600));
+    CorpSso.nextSignIn(provider, username, groups);
   }
 
   @Test
