@@ -41,6 +41,16 @@ class CommandLineAgainstServerIT {
 
   /** Monitoring probes every resource soon after start; a run needs that evidence first. */
   static void awaitEvidenceOf(String... ids) throws Exception {
+    await(r -> r.path("evidenceAgeSeconds").isNumber() && r.path("lagSeconds").isNumber(), ids);
+  }
+
+  /** Waits until monitoring has judged these resources once (they may have no lag: broken). */
+  static void awaitProbed(String... ids) throws Exception {
+    await(r -> r.path("evidenceAgeSeconds").isNumber(), ids);
+  }
+
+  private static void await(java.util.function.Predicate<JsonNode> ready, String... ids)
+      throws Exception {
     long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
     while (true) {
       JsonNode overview =
@@ -48,8 +58,7 @@ class CommandLineAgainstServerIT {
       int observed = 0;
       for (JsonNode resource : overview.path("resources")) {
         if (java.util.Arrays.asList(ids).contains(resource.path("id").asText())
-            && resource.path("evidenceAgeSeconds").isNumber()
-            && resource.path("lagSeconds").isNumber()) {
+            && ready.test(resource)) {
           observed++;
         }
       }
@@ -80,6 +89,8 @@ class CommandLineAgainstServerIT {
 
   @Test
   void statusPrintsOneLinePerResourceAndGroupAndExitsWithTheWorstStatus() throws Exception {
+    // run first, the test would read the estate before monitoring's first probe of demo-catalog
+    awaitProbed("demo-catalog");
     CliRun json = CliRun.run(env("alice"), "status", "-o", "json");
     JsonNode overview = ApiClient.JSON.readTree(json.out());
     CliRun table = CliRun.run(env("alice"), "status");
