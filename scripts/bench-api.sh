@@ -4,10 +4,12 @@
 # bench-monitoring.sh), TOKENS personal API tokens issued through the API to the viewer dave, and
 # wrk with CLIENTS connections for DURATION per endpoint: GET /api/v1/resources/{id}/status
 # (random id), GET /api/v1/status?page=..&size=50 (random page) and GET /api/v1/status (whole
-# estate). Prints p50/p99/max latency, requests/s and errors per endpoint (goal: p99 <= 50 ms, no
-# error).
+# estate: "estate-poll" as a polling script asks, with If-None-Match of the tag it last got;
+# "estate" downloaded in full every time). Each endpoint first gets WARMUP of untimed load (a
+# server that has run a while has compiled its request path). Prints p50/p99/max latency,
+# requests/s and errors per endpoint (goal: p99 <= 50 ms, no error).
 #
-#   scripts/bench-api.sh                              # N=10000 CLIENTS=50 DURATION=30s
+#   scripts/bench-api.sh                              # N=10000 CLIENTS=50 DURATION=30s WARMUP=60s
 #   N=2000 DURATION=10s scripts/bench-api.sh          # a quicker look
 #   KINDS="resource page" scripts/bench-api.sh        # skip the whole-estate form
 #   STORE=postgres scripts/bench-api.sh                # the state store in PostgreSQL (a fresh
@@ -19,7 +21,8 @@ N="${N:-10000}"
 CLIENTS="${CLIENTS:-50}"
 TOKENS_COUNT="${TOKENS:-10}"
 DURATION="${DURATION:-30s}"
-KINDS="${KINDS:-resource page estate}"
+KINDS="${KINDS:-resource page estate-poll estate}"
+WARMUP="${WARMUP:-60s}"
 PORT="${PORT:-18183}"
 HEAP="${HEAP:-768m}"
 PASSWORD="bench-$$"
@@ -49,8 +52,8 @@ else
   STORE_ARGS=(--spring.datasource.url="jdbc:h2:file:$WORK/data/continuity;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000;WRITE_DELAY=0")
 fi
 
-echo "bench-api: N=$N clients=$CLIENTS tokens=$TOKENS_COUNT duration=$DURATION per endpoint store=$STORE"
-java -Xmx"$HEAP" -jar "$JAR" --spring.profiles.active=demo \
+echo "bench-api: N=$N clients=$CLIENTS tokens=$TOKENS_COUNT duration=$DURATION per endpoint after $WARMUP untimed store=$STORE"
+java -Xms"$HEAP" -Xmx"$HEAP" ${JAVA_OPTS:-} -jar "$JAR" --spring.profiles.active=demo \
   --server.port="$PORT" \
   --continuity.demo.password="$PASSWORD" \
   --continuity.inventory="$WORK/inventory.yaml" \
@@ -85,8 +88,11 @@ curl -fs -o /dev/null -H "Authorization: Bearer ${tokens[0]}" "$URL/api/v1/statu
 # HOLD=<seconds>: print the tokens and the server pid, then wait (to profile with jstack by hand).
 [[ -n "${HOLD:-}" ]] && { echo "TOKENS=$TOKENS PID=$SERVER_PID"; sleep "$HOLD"; }
 for kind in $KINDS; do
+  # a server that has been up a while has compiled its request path: warm it up untimed first
+  [[ "$WARMUP" != 0 && "$WARMUP" != 0s ]] && PATH_KIND="$kind" N="$N" TOKENS="$TOKENS" wrk -t2 -c"$CLIENTS" \
+    -d"$WARMUP" --timeout 10s -s scripts/bench-api.lua "$URL" >/dev/null
   PATH_KIND="$kind" N="$N" TOKENS="$TOKENS" wrk -t2 -c"$CLIENTS" -d"$DURATION" --timeout 10s \
     -s scripts/bench-api.lua "$URL" > "$WORK/wrk-$kind.txt"
-  grep '^api-latency' "$WORK/wrk-$kind.txt"
+  grep -E '^(api-latency|estate-poll)' "$WORK/wrk-$kind.txt"
 done
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"

@@ -6,13 +6,19 @@
 # Runs alternate between the launcher's class-data sharing start (default) and the plain jar
 # (CONTINUITY_CDS=0), after one untimed start that builds the archive when it is missing.
 #
+# DATA=kept starts every run on the data directory the warm-up start created (a restart: Flyway
+# validates instead of migrating, the inventory reconcile finds nothing to write), as after a
+# crash or an upgrade-free restart; DATA=fresh (default) is the first start of a new install.
+#
 #   scripts/bench-startup.sh              # RUNS=5
 #   MODES=cds RUNS=3 scripts/bench-startup.sh
+#   DATA=kept MODES=cds RUNS=5 scripts/bench-startup.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 RUNS="${RUNS:-5}"
 MODES="${MODES:-cds plain}"
+DATA="${DATA:-fresh}"
 PORT="${PORT:-18302}"
 WORK="$(mktemp -d /tmp/continuity-startup.XXXXXX)"
 LAUNCHER_PID=""
@@ -28,6 +34,7 @@ trap 'stop; rm -rf "$WORK"' EXIT
 # One start; prints "<wall seconds> <server cpu seconds>".
 start_once() {
   local cds="$1" dir="$WORK/data-$RANDOM$RANDOM"
+  [[ "$DATA" == kept ]] && dir="$WORK/data-kept"
   local t0 t1 java_pid="" ticks=0
   t0=$(date +%s.%N)
   CONTINUITY_CDS="$cds" CONTINUITY_DEMO_PAIR=0 CONTINUITY_DEMO_FAKES=0 CONTINUITY_DEMO_PASSWORD=bench SERVER_PORT="$PORT" \
@@ -42,7 +49,7 @@ start_once() {
       t1=$(date +%s.%N)
       [[ -n "$java_pid" && -r "/proc/$java_pid/stat" ]] && ticks=$(awk '{print $14 + $15}' "/proc/$java_pid/stat")
       stop
-      rm -rf "$dir"
+      [[ "$DATA" == kept ]] || rm -rf "$dir"
       echo "$t0 $t1 $ticks $(getconf CLK_TCK)" | awk '{printf "%.2f %.2f\n", $2 - $1, $3 / $4}'
       return 0
     fi
@@ -68,5 +75,5 @@ done
 median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 for mode in $MODES; do
-  echo "startup-s $mode median=$(echo "${WALL[$mode]}" | median) runs=[${WALL[$mode]% }] cpu-median=$(echo "${CPU[$mode]}" | median)"
+  echo "startup-s $mode data=$DATA median=$(echo "${WALL[$mode]}" | median) runs=[${WALL[$mode]% }] cpu-median=$(echo "${CPU[$mode]}" | median)"
 done

@@ -41,6 +41,7 @@ public class ExecutionDoubts {
   private final AuditTrail audit;
   private final TransactionTemplate tx;
   private final Clock clock;
+  private final RecentDoubts recent;
 
   ExecutionDoubts(
       ExecutionDoubtRepository repository,
@@ -48,8 +49,10 @@ public class ExecutionDoubts {
       ExecutionRequestRepository requests,
       AuditTrail audit,
       PlatformTransactionManager transactions,
-      Clock clock) {
+      Clock clock,
+      RecentDoubts recent) {
     this.repository = repository;
+    this.recent = recent;
     this.stepLog = stepLog;
     this.requests = requests;
     this.audit = audit;
@@ -60,6 +63,14 @@ public class ExecutionDoubts {
   /** The unacknowledged doubt about this resource's last execution, if there is one. */
   public Optional<ExecutionDoubt> of(String resourceId) {
     return Optional.ofNullable(resolve(repository.candidates(resourceId)).get(resourceId));
+  }
+
+  /**
+   * As {@link #of}, for status reads: from a read of every doubt that may be up to {@code
+   * continuity.status.reuse-read-for} old ({@link RecentDoubts}), not a store query per call.
+   */
+  public Optional<ExecutionDoubt> recentOf(String resourceId) {
+    return Optional.ofNullable(recent.all(this::all).get(resourceId));
   }
 
   /** Every resource with an unacknowledged doubt, by resource id (for the dashboard). */
@@ -131,6 +142,7 @@ public class ExecutionDoubts {
                     note,
                     request.changeTicket(),
                     details)));
+    recent.forget();
     return doubts;
   }
 

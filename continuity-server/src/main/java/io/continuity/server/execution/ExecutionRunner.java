@@ -53,7 +53,8 @@ public class ExecutionRunner implements DisposableBean {
       ResourceRoleChanges roles,
       AuditTrail audit,
       PlatformTransactionManager transactions,
-      Clock clock) {
+      Clock clock,
+      RecentDoubts recentDoubts) {
     this.leases = leases;
     this.runs =
         new ThreadPoolExecutor(
@@ -75,7 +76,8 @@ public class ExecutionRunner implements DisposableBean {
             runRepository,
             audit,
             new TransactionTemplate(transactions),
-            clock);
+            clock,
+            recentDoubts::forget);
     this.engine =
         new RunEngine(
             requests,

@@ -32,6 +32,9 @@ final class RunRecorder {
   private final TransactionTemplate tx;
   private final Clock clock;
 
+  /** Run after a run is recorded FAILED (its doubt, if any, must show on the next status read). */
+  private final Runnable afterFailed;
+
   RunRecorder(
       ExecutionRequests requests,
       StepLog stepLog,
@@ -39,7 +42,9 @@ final class RunRecorder {
       ExecutionRunRepository runs,
       AuditTrail audit,
       TransactionTemplate tx,
-      Clock clock) {
+      Clock clock,
+      Runnable afterFailed) {
+    this.afterFailed = afterFailed;
     this.requests = requests;
     this.stepLog = stepLog;
     this.leases = leases;
@@ -205,6 +210,7 @@ final class RunRecorder {
             runs.setEvidenceAfter(executionId, evidenceAfter);
           }
         });
+    afterFailed.run();
     leases.release(lease);
   }
 

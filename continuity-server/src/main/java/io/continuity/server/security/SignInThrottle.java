@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -34,13 +35,16 @@ public class SignInThrottle {
   private final Clock clock;
   private final ThrottlePolicy policy;
   private final ThrottleProperties properties;
+  private final ClearPairs clear;
 
   SignInThrottle(
       AuthThrottleRepository repository,
       AuditTrail audit,
       PlatformTransactionManager transactions,
       Clock clock,
-      ThrottleProperties properties) {
+      ThrottleProperties properties,
+      @Value("${continuity.security.throttle.trust-clear-for:1s}") Duration trustClearFor) {
+    this.clear = new ClearPairs(trustClearFor, clock);
     this.repository = repository;
     this.audit = audit;
     this.tx = new TransactionTemplate(transactions);
@@ -51,8 +55,14 @@ public class SignInThrottle {
 
   /** Whether the pair may try now; read before any credential is checked. */
   Verdict check(SignInAttempt attempt) {
+    if (clear.isClear(attempt)) {
+      return new Verdict(Optional.empty(), false);
+    }
     Instant now = clock.instant();
     Optional<ThrottleState> state = repository.find(attempt.username(), attempt.clientAddress());
+    if (state.isEmpty()) {
+      clear.sawClear(attempt);
+    }
     Optional<Duration> retryAfter =
         state.filter(s -> s.blockedAt(now)).map(s -> Duration.between(now, s.blockedUntil().get()));
     return new Verdict(retryAfter, state.isPresent());
@@ -60,6 +70,7 @@ public class SignInThrottle {
 
   /** Records a refused attempt of a blocked pair (its credentials were not checked). */
   void throttled(SignInAttempt attempt) {
+    clear.forget(attempt);
     Instant now = now();
     tx.executeWithoutResult(
         status -> {
@@ -76,6 +87,7 @@ public class SignInThrottle {
 
   /** Records a failed sign-in; may block the pair and raise the admins' alert. */
   void failed(SignInAttempt attempt, String reason) {
+    clear.forget(attempt);
     Instant now = now();
     tx.executeWithoutResult(
         status -> {
@@ -107,6 +119,7 @@ public class SignInThrottle {
     if (!hadRecord) {
       return;
     }
+    clear.forget(attempt);
     Instant now = now();
     tx.executeWithoutResult(
         status -> {

@@ -41,6 +41,8 @@ abstract class SignInThrottleContract {
       new ThrottleProperties(
           3, Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofMinutes(4));
 
+  static final Duration TRUST_CLEAR_FOR = Duration.ofSeconds(1);
+
   TestStateStore store;
   MovableClock clock;
   AuditTrail audit;
@@ -69,7 +71,8 @@ abstract class SignInThrottleContract {
         new AuditTrail(jdbc, transactions),
         transactions,
         clock,
-        PROPERTIES);
+        PROPERTIES,
+        TRUST_CLEAR_FOR);
   }
 
   List<AuditRecord> events(String type) {
@@ -92,6 +95,48 @@ abstract class SignInThrottleContract {
     assertThat(two.check(ALICE_FROM_3).throttled()).isFalse();
     clock.advance(Duration.ofSeconds(30));
     assertThat(one.check(ALICE_FROM_2).throttled()).isFalse();
+  }
+
+  @Test
+  void aPairSeenClearIsTrustedForAtMostTheTrustTimeAndAnythingRecordedHereForgetsIt() {
+    SignInThrottle one = instance();
+    SignInThrottle two = instance();
+    assertThat(one.check(ALICE_FROM_2).throttled()).isFalse(); // read: clear, trusted for 1 s
+
+    for (int i = 0; i < PROPERTIES.maxFailures(); i++) {
+      two.failed(ALICE_FROM_2, "bad credentials"); // blocked through the other instance
+    }
+    assertThat(two.check(ALICE_FROM_2).throttled()).isTrue();
+    // this instance still trusts its clear read, and for no longer than the trust time
+    assertThat(one.check(ALICE_FROM_2).throttled()).isFalse();
+    clock.advance(TRUST_CLEAR_FOR);
+    assertThat(one.check(ALICE_FROM_2).throttled()).isTrue();
+
+    // a failure recorded here forgets the trust at once: the next check reads the store
+    assertThat(one.check(ALICE_FROM_3).throttled()).isFalse();
+    for (int i = 0; i < PROPERTIES.maxFailures() - 1; i++) {
+      two.failed(ALICE_FROM_3, "bad credentials");
+    }
+    one.failed(ALICE_FROM_3, "bad credentials");
+    assertThat(one.check(ALICE_FROM_3).throttled()).isTrue();
+  }
+
+  @Test
+  void withNoTrustTimeEveryCheckReadsTheStore() {
+    SignInThrottle one =
+        new SignInThrottle(
+            new AuthThrottleRepository(JdbcClient.create(store.newDataSource())),
+            audit,
+            new DataSourceTransactionManager(store.newDataSource()),
+            clock,
+            PROPERTIES,
+            Duration.ZERO);
+    SignInThrottle two = instance();
+    assertThat(one.check(ALICE_FROM_2).throttled()).isFalse();
+    for (int i = 0; i < PROPERTIES.maxFailures(); i++) {
+      two.failed(ALICE_FROM_2, "bad credentials");
+    }
+    assertThat(one.check(ALICE_FROM_2).throttled()).isTrue();
   }
 
   @Test

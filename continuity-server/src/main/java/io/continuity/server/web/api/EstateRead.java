@@ -25,14 +25,51 @@ import java.util.TreeMap;
  * {@code ReadTimeJudge} (so stale evidence is never GREEN here): what the status API and the
  * console's dashboard and lists filter, search, count and page, so both show the same answer.
  *
- * @param resources in inventory order
- * @param doubts unacknowledged execution doubts by resource id
+ * <p>A read is shared by every request within its lifetime ({@code StatusQuery} reuses it for up to
+ * a second), so the worst-first order is worked out once per read, not once per request: a page of
+ * the unfiltered estate is then a sublist, and a filtered one a pass over that order.
  */
-public record EstateRead(
-    List<ResourceStatus> resources,
-    List<GroupStatus> groups,
-    Map<String, ExecutionDoubt> doubts,
-    Instant now) {
+public final class EstateRead {
+
+  private final List<ResourceStatus> resources;
+  private final List<GroupStatus> groups;
+  private final Map<String, ExecutionDoubt> doubts;
+  private final Instant now;
+  private volatile List<ResourceStatus> worstFirst;
+
+  /**
+   * @param resources in inventory order
+   * @param doubts unacknowledged execution doubts by resource id
+   */
+  public EstateRead(
+      List<ResourceStatus> resources,
+      List<GroupStatus> groups,
+      Map<String, ExecutionDoubt> doubts,
+      Instant now) {
+    this.resources = resources;
+    this.groups = groups;
+    this.doubts = doubts;
+    this.now = now;
+  }
+
+  /** Every resource's status, in inventory order. */
+  public List<ResourceStatus> resources() {
+    return resources;
+  }
+
+  public List<GroupStatus> groups() {
+    return groups;
+  }
+
+  /** Unacknowledged execution doubts by resource id. */
+  public Map<String, ExecutionDoubt> doubts() {
+    return doubts;
+  }
+
+  /** The instant every outcome of this read was judged at. */
+  public Instant now() {
+    return now;
+  }
 
   /** Worst first: RED, lost visibility, YELLOW, GREEN; inventory order within one status. */
   public static final Comparator<ResourceStatus> WORST_FIRST =
@@ -45,12 +82,24 @@ public record EstateRead(
 
   /** The resources that match the criteria's filters and search, worst first (every page). */
   public List<ResourceStatus> matching(StatusCriteria criteria) {
+    if (criteria.unfiltered()) {
+      return worstFirst();
+    }
     String text = criteria.query().toLowerCase(Locale.ROOT);
-    return resources.stream()
+    return worstFirst().stream()
         .filter(s -> accepts(criteria, s.resource(), statusKey(s.outcome())))
         .filter(s -> text.isEmpty() || mentions(s.resource(), text))
-        .sorted(WORST_FIRST)
         .toList();
+  }
+
+  /** Every resource, worst first (a stable sort: inventory order within one status), once. */
+  private List<ResourceStatus> worstFirst() {
+    List<ResourceStatus> sorted = worstFirst;
+    if (sorted == null) {
+      sorted = resources.stream().sorted(WORST_FIRST).toList();
+      worstFirst = sorted;
+    }
+    return sorted;
   }
 
   /** The criteria's page of {@code matching}. */

@@ -109,7 +109,7 @@ public class StatusController {
   public ResourceStatusView resource(@PathVariable String id) {
     return monitoring
         .resource(id)
-        .map(r -> StatusViews.resource(r, clock.instant(), doubts.of(id)))
+        .map(r -> StatusViews.resource(r, clock.instant(), doubts.recentOf(id)))
         .orElseThrow(() -> new NotFoundException("resource", id));
   }
 

@@ -61,7 +61,7 @@ class EstateTiles {
 
   /** The tile of one resource, with the doubt about its last execution if any. */
   Tile resourceTile(ResourceStatus status, Instant now) {
-    return resourceTile(status, now, doubts.of(status.resource().id()));
+    return resourceTile(status, now, doubts.recentOf(status.resource().id()));
   }
 
   Tile resourceTile(ResourceStatus status, Instant now, Optional<ExecutionDoubt> doubt) {
