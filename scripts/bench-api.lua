@@ -2,11 +2,12 @@
 -- TOKENS (comma-separated) and goes to PATH_KIND: "resource" (a random resource's status),
 -- "page" (a random page of 50 of the estate), "estate" (the whole estate, downloaded every time)
 -- or "estate-poll" (the whole estate as a polling script asks for it: with If-None-Match of the
--- entity tag it last received, so an unchanged answer is a 304).
+-- entity tag it last received, starting from ESTATE_ETAG, so an unchanged answer is a 304).
 local tokens, kind, n = {}, os.getenv("PATH_KIND"), tonumber(os.getenv("N"))
 for t in string.gmatch(os.getenv("TOKENS"), "[^,]+") do tokens[#tokens + 1] = t end
 local counter = 0
-local etag = nil
+local etag = os.getenv("ESTATE_ETAG")
+if etag == "" then etag = nil end
 local threads = {}
 full, unchanged = 0, 0
 

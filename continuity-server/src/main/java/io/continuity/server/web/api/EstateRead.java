@@ -36,6 +36,7 @@ public final class EstateRead {
   private final Map<String, ExecutionDoubt> doubts;
   private final Instant now;
   private volatile List<ResourceStatus> worstFirst;
+  private volatile String estateEtag;
 
   /**
    * @param resources in inventory order
@@ -161,6 +162,16 @@ public final class EstateRead {
       outcome(digest, g.outcome());
     }
     return "W/\"" + HexFormat.of().formatHex(digest.digest(), 0, 12) + "\"";
+  }
+
+  /** The tag of the whole estate (every resource and group), worked out once per read. */
+  public String estateEtag() {
+    String tag = estateEtag;
+    if (tag == null) {
+      tag = etag("all", resources, groups);
+      estateEtag = tag;
+    }
+    return tag;
   }
 
   /**

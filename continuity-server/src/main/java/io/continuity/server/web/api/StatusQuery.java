@@ -23,6 +23,8 @@ import org.springframework.stereotype.Component;
  * the RPO), and it is younger than {@code continuity.status.reuse-read-for} (1 s; 0 turns reuse
  * off), which bounds how old the ages, lag figures and execution doubts it shows can be. A stale
  * GREEN is never served from it: the read is judged again from the instant its evidence goes stale.
+ * Past that second, while every verdict in it still holds, one request judges again and the others
+ * keep the read until the new one is there (its ages are then a judging's time older).
  */
 @Component
 public class StatusQuery {
@@ -30,9 +32,7 @@ public class StatusQuery {
   private final MonitoringStatus monitoring;
   private final ExecutionDoubts doubts;
   private final Clock clock;
-  private final Duration reuseFor;
-  private final Object reading = new Object();
-  private volatile Reusable last;
+  private final ReusedRead<EstateRead> reads;
 
   public StatusQuery(
       MonitoringStatus monitoring,
@@ -42,48 +42,24 @@ public class StatusQuery {
     this.monitoring = monitoring;
     this.doubts = doubts;
     this.clock = clock;
-    this.reuseFor = reuseFor;
+    this.reads = new ReusedRead<>(reuseFor, clock, monitoring::verdictVersion, this::judgeNow);
   }
 
   /** Every resource and group, judged now (or by a read that still gives the same judgement). */
   public EstateRead read() {
-    if (reuseFor.isZero() || reuseFor.isNegative()) {
-      return judgeNow().read();
-    }
-    Reusable reusable = last;
-    if (reusable != null && reusable.holds(monitoring.verdictVersion(), clock.instant())) {
-      return reusable.read();
-    }
-    synchronized (reading) {
-      reusable = last;
-      if (reusable != null && reusable.holds(monitoring.verdictVersion(), clock.instant())) {
-        return reusable.read();
-      }
-      reusable = judgeNow();
-      last = reusable;
-      return reusable.read();
-    }
+    return reads.get();
   }
 
   @EventListener
   void inventoryChanged(InventoryChanged change) {
-    last = null;
+    reads.forget();
   }
 
-  private Reusable judgeNow() {
+  private ReusedRead.Judged<EstateRead> judgeNow() {
     long version = monitoring.verdictVersion();
     Instant now = clock.instant();
     List<ResourceStatus> resources = monitoring.resources();
     EstateRead read = new EstateRead(resources, monitoring.groups(resources), doubts.all(), now);
-    Instant until = monitoring.judgementsHoldUntil(resources, now);
-    Instant cap = now.plus(reuseFor.isNegative() ? Duration.ZERO : reuseFor);
-    return new Reusable(read, version, until.isBefore(cap) ? until : cap);
-  }
-
-  /** A read, the verdict version it was judged at, and until when (exclusive) it holds. */
-  private record Reusable(EstateRead read, long version, Instant until) {
-    boolean holds(long versionNow, Instant now) {
-      return version == versionNow && now.isBefore(until);
-    }
+    return new ReusedRead.Judged<>(read, version, monitoring.judgementsHoldUntil(resources, now));
   }
 }
