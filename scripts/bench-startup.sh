@@ -13,6 +13,7 @@
 #   scripts/bench-startup.sh              # RUNS=5
 #   MODES=cds RUNS=3 scripts/bench-startup.sh
 #   DATA=kept MODES=cds RUNS=5 scripts/bench-startup.sh
+#   SERVER_ARGS='--spring.main.lazy-initialization=true' JAVA_TOOL_OPTIONS='-XX:TieredStopAtLevel=1' MODES=cds RUNS=3 scripts/bench-startup.sh  # try a setting
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -38,7 +39,7 @@ start_once() {
   local t0 t1 java_pid="" ticks=0
   t0=$(date +%s.%N)
   CONTINUITY_CDS="$cds" CONTINUITY_DEMO_PAIR=0 CONTINUITY_DEMO_FAKES=0 CONTINUITY_DEMO_PASSWORD=bench SERVER_PORT="$PORT" \
-    CONTINUITY_DATA_DIR="$dir" ./continuity demo --logging.level.root=WARN >"$WORK/last.log" 2>&1 &
+    CONTINUITY_DATA_DIR="$dir" ./continuity demo --logging.level.root=WARN ${SERVER_ARGS:-} >"$WORK/last.log" 2>&1 &
   LAUNCHER_PID=$!
   for _ in $(seq 1 6000); do
     # the launcher's first java child may be the archive's training start, which exits
