@@ -13,6 +13,7 @@
 #   scripts/bench-startup.sh              # RUNS=5
 #   MODES=cds RUNS=3 scripts/bench-startup.sh
 #   DATA=kept MODES=cds RUNS=5 scripts/bench-startup.sh
+#   JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 RUNS=3 scripts/bench-startup.sh   # Java 25: the AOT cache
 #   SERVER_ARGS='--spring.main.lazy-initialization=true' JAVA_TOOL_OPTIONS='-XX:TieredStopAtLevel=1' MODES=cds RUNS=3 scripts/bench-startup.sh  # try a setting
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -76,5 +77,6 @@ done
 median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 for mode in $MODES; do
-  echo "startup-s $mode data=$DATA median=$(echo "${WALL[$mode]}" | median) runs=[${WALL[$mode]% }] cpu-median=$(echo "${CPU[$mode]}" | median)"
+  walls="${WALL[$mode]:-}"
+  echo "startup-s $mode data=$DATA median=$(echo "$walls" | median) runs=[${walls% }] cpu-median=$(echo "${CPU[$mode]:-}" | median)"
 done

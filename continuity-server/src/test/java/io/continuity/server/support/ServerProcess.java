@@ -46,33 +46,86 @@ public final class ServerProcess implements AutoCloseable {
    * answers {@code /actuator/health}; fails with the tail of its log when it dies or hangs.
    */
   public static ServerProcess start(String name, Path workDir, Map<String, String> properties) {
+    return start(name, workDir, properties, List.of());
+  }
+
+  /**
+   * {@link #start(String, Path, Map)} with extra JVM options (e.g. {@code
+   * -Dspring.aot.enabled=true}).
+   */
+  public static ServerProcess start(
+      String name, Path workDir, Map<String, String> properties, List<String> jvmOptions) {
     try {
       int port = freePort();
       Path log = workDir.resolve(name + ".log");
-      Path argFile = workDir.resolve(name + ".args");
-      List<String> args = new ArrayList<>();
-      args.add("-cp");
-      args.add(quote(classPath()));
-      args.add("-Xmx384m");
-      args.add("-XX:TieredStopAtLevel=1");
-      args.add("-Djava.io.tmpdir=" + quote(workDir.toString()));
-      args.add("io.continuity.server.ContinuityApplication");
-      args.add("--server.port=" + port);
-      properties.forEach((key, value) -> args.add(quote("--" + key + "=" + value)));
-      Files.write(argFile, args);
-      Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-      Process process =
-          new ProcessBuilder(java.toString(), "@" + argFile)
-              .directory(workDir.toFile())
-              .redirectErrorStream(true)
-              .redirectOutput(log.toFile())
-              .start();
-      ServerProcess server = new ServerProcess(name, process, port, log);
+      ServerProcess server =
+          new ServerProcess(
+              name, launch(name, workDir, port, properties, jvmOptions, log), port, log);
       server.awaitHealthy();
       return server;
     } catch (IOException e) {
       throw new UncheckedIOException("could not start server process " + name, e);
     }
+  }
+
+  /**
+   * How a server that was expected to stop by itself ended: its exit code and everything it
+   * printed.
+   */
+  public record Ended(int exitCode, String log) {}
+
+  /**
+   * Starts a server that should refuse to start (a start check fails) and waits for it to exit;
+   * fails if it is still running after {@code patience}.
+   */
+  public static Ended runUntilExit(
+      String name,
+      Path workDir,
+      Map<String, String> properties,
+      List<String> jvmOptions,
+      Duration patience) {
+    try {
+      Path log = workDir.resolve(name + ".log");
+      Process process = launch(name, workDir, freePort(), properties, jvmOptions, log);
+      if (!process.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS)) {
+        process.destroyForcibly();
+        fail("server process " + name + " was still running after " + patience);
+      }
+      return new Ended(process.exitValue(), Files.readString(log));
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not run server process " + name, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for " + name, e);
+    }
+  }
+
+  private static Process launch(
+      String name,
+      Path workDir,
+      int port,
+      Map<String, String> properties,
+      List<String> jvmOptions,
+      Path log)
+      throws IOException {
+    Path argFile = workDir.resolve(name + ".args");
+    List<String> args = new ArrayList<>();
+    args.add("-cp");
+    args.add(quote(classPath()));
+    args.add("-Xmx384m");
+    args.add("-XX:TieredStopAtLevel=1");
+    args.add("-Djava.io.tmpdir=" + quote(workDir.toString()));
+    jvmOptions.forEach(option -> args.add(quote(option)));
+    args.add("io.continuity.server.ContinuityApplication");
+    args.add("--server.port=" + port);
+    properties.forEach((key, value) -> args.add(quote("--" + key + "=" + value)));
+    Files.write(argFile, args);
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    return new ProcessBuilder(java.toString(), "@" + argFile)
+        .directory(workDir.toFile())
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile())
+        .start();
   }
 
   public int port() {
