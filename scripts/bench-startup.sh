@@ -6,6 +6,10 @@
 # Runs alternate between the launcher's class-data sharing start (default) and the plain jar
 # (CONTINUITY_CDS=0), after one untimed start that builds the archive when it is missing.
 #
+# The launcher starts the demo in Spring AOT mode when nothing could change which beans exist
+# (decision 030); a SERVER_ARGS setting other than --logging.* turns that off (it says so in the
+# server log, $WORK/last.log), so such a run measures the usual start.
+#
 # DATA=kept starts every run on the data directory the warm-up start created (a restart: Flyway
 # validates instead of migrating, the inventory reconcile finds nothing to write), as after a
 # crash or an upgrade-free restart; DATA=fresh (default) is the first start of a new install.
