@@ -3,6 +3,8 @@ package io.continuity.server.execution;
 import io.continuity.server.audit.AuditTrail;
 import io.continuity.server.inventory.ResourceRoleChanges;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -27,12 +29,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Runs confirmed executions on bounded pools: runs (one thread per execution), wave members and
  * steps. Each run first takes the execution's lease (one runner per execution across instances) and
  * renews it every third of its duration while it runs; a run whose lease is taken stops writing. On
- * shut-down the pools are interrupted: steps in flight stay STARTED for recovery.
+ * shut-down the pools are interrupted: steps in flight stay STARTED for recovery (a step that
+ * failed meanwhile too, since the stop may have caused it; {@link StepInvoker}), and the runs are
+ * given a few seconds to end before the store closes.
  */
 @Component
 public class ExecutionRunner implements DisposableBean {
 
   private static final Logger log = LoggerFactory.getLogger(ExecutionRunner.class);
+  private static final Duration STOP_PATIENCE = Duration.ofSeconds(10);
 
   private final ExecutionLeases leases;
   private final RunEngine engine;
@@ -170,11 +175,23 @@ public class ExecutionRunner implements DisposableBean {
   }
 
   @Override
-  public void destroy() {
+  public void destroy() throws InterruptedException {
     renewals.shutdownNow();
     runs.shutdownNow();
     members.shutdownNow();
     steps.shutdownNow();
+    // The store closes after this bean: runs end their last write (a success that came in with
+    // the stop) before it goes, rather than failing half-way against a closed pool.
+    long deadline = System.nanoTime() + STOP_PATIENCE.toNanos();
+    for (ExecutorService pool : List.of(runs, members)) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0 || !pool.awaitTermination(left, TimeUnit.NANOSECONDS)) {
+        log.warn(
+            "Runner threads still busy {} after the stop: recovery judges their runs",
+            STOP_PATIENCE);
+        return;
+      }
+    }
   }
 
   private static java.util.concurrent.ThreadFactory named(String prefix) {

@@ -169,13 +169,20 @@ final class RunAttempt {
                       facts,
                       engine.evidence().lastPrimaryMarker(resourceId)));
       boolean resource = request.scope() instanceof ExecutionScope.ResourceScope;
-      if (outcome.succeeded() && resource && i + 1 < steps.size()) {
+      // The runner is stopping (a clean server stop) and the step succeeded all the same: its end
+      // is recorded (the flag cleared for the write), no next step is started, and the run stops.
+      boolean stopping = Thread.interrupted();
+      if (outcome.succeeded() && resource && i + 1 < steps.size() && !stopping) {
         // the next step's STARTED row goes in with this one's end: one commit, not two
         StepRecord next = newRecord(resourceId, steps, i + 1);
         engine.recorder().stepFinishedNextStarted(lease, request, record, step, outcome, next);
         startedWithPrevious = next;
       } else {
         engine.recorder().stepFinished(lease, request, record, step, outcome);
+      }
+      if (stopping) {
+        throw new InterruptedException(
+            "the runner is stopping after step " + step.id() + " of " + resourceId);
       }
       if (!outcome.succeeded()) {
         return new MemberOutcome(

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -21,6 +22,11 @@ import java.util.concurrent.TimeoutException;
  * Runs one step on the bounded step pool and enforces its timeout: the connector is given the
  * step's timeout, and the engine waits that long plus a short grace, then cancels (interrupts) the
  * call and records TIMED_OUT, its outcome unknown. Output is sanitized again (never a secret).
+ *
+ * <p>When the runner itself stops (a clean server stop interrupts its threads, then the steps'), a
+ * step that did not succeed is not given an outcome: its failure may be the stop's own doing (the
+ * interrupted connector call), so it stays STARTED in the step log for recovery to judge, as after
+ * {@code kill -9}.
  */
 final class StepInvoker {
 
@@ -50,9 +56,21 @@ final class StepInvoker {
    */
   Outcome invoke(Connector connector, PlanStep step, StepContext context)
       throws InterruptedException {
+    if (Thread.currentThread().isInterrupted()) {
+      throw runnerStopping(step);
+    }
     long started = System.nanoTime();
-    Future<StepResult> future =
-        steps.submit(() -> connector.execute(step, context, step.timeout()));
+    Future<StepResult> future;
+    try {
+      future = steps.submit(() -> connector.execute(step, context, step.timeout()));
+    } catch (RejectedExecutionException e) {
+      throw runnerStopping(step);
+    }
+    return unlessStopping(step, await(future, step, started));
+  }
+
+  private Outcome await(Future<StepResult> future, PlanStep step, long started)
+      throws InterruptedException {
     try {
       StepResult result = future.get(step.timeout().plus(GRACE).toMillis(), TimeUnit.MILLISECONDS);
       Map<String, String> facts = new LinkedHashMap<>(result.facts());
@@ -98,6 +116,20 @@ final class StepInvoker {
           clean((timedOut ? "step timed out: " : StepDoubts.UNKNOWN_OUTCOME) + message),
           Map.of());
     }
+  }
+
+  /** A step that did not succeed while the runner stops is left for recovery (class comment). */
+  private static Outcome unlessStopping(PlanStep step, Outcome outcome)
+      throws InterruptedException {
+    if (!outcome.succeeded() && Thread.currentThread().isInterrupted()) {
+      throw runnerStopping(step);
+    }
+    return outcome;
+  }
+
+  private static InterruptedException runnerStopping(PlanStep step) {
+    return new InterruptedException(
+        "the runner is stopping: step " + step.id() + " is left for recovery to judge");
   }
 
   private String clean(String text) {

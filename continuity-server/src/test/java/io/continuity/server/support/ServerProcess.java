@@ -22,8 +22,9 @@ import java.util.concurrent.TimeUnit;
  * The Continuity server as a separate operating-system process, started from the test's own class
  * path ({@code java -cp … ContinuityApplication}) on a free port, so a test can do to it what
  * happens to a real server: {@link #kill()} sends SIGKILL ({@code kill -9}: no shut-down hook, no
- * clean-up), {@link #suspend()}/{@link #resume()} freeze and thaw it (SIGSTOP/SIGCONT) the way a
- * long GC pause or a hung VM would. Its output goes to a log file the test can read.
+ * clean-up), {@link #stop(Duration)} sends SIGTERM (a clean stop, as systemd's), {@link
+ * #suspend()}/{@link #resume()} freeze and thaw it (SIGSTOP/SIGCONT) the way a long GC pause or a
+ * hung VM would. Its output goes to a log file the test can read.
  */
 public final class ServerProcess implements AutoCloseable {
 
@@ -159,6 +160,25 @@ public final class ServerProcess implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while killing " + name, e);
+    }
+  }
+
+  /**
+   * SIGTERM, as {@code systemctl stop} sends: the server shuts down cleanly (its shut-down hooks
+   * run). Waits for the process to end; fails if it is still running after {@code patience}.
+   *
+   * @return the exit code
+   */
+  public int stop(Duration patience) {
+    signal("-TERM");
+    try {
+      if (!process.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS)) {
+        fail(this + " was still running " + patience + " after SIGTERM:\n" + tail());
+      }
+      return process.exitValue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while stopping " + name, e);
     }
   }
 
