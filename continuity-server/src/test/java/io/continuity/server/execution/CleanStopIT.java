@@ -50,7 +50,9 @@ class CleanStopIT {
       String drill = id;
       await()
           .atMost(PATIENCE)
-          .until(() -> api.types(drill).contains("STEP_STARTED") && stepInFlight(api, drill));
+          .until(
+              () -> api.execution(drill).path("currentStep").asString(),
+              "discard-drill-clone"::equals);
 
       stopped = Instant.now();
       first.stop(PATIENCE);
@@ -75,12 +77,6 @@ class CleanStopIT {
       JsonNode verified = api.verifyAudit();
       assertThat(verified.path("valid").asBoolean()).as(verified.toString()).isTrue();
     }
-  }
-
-  /** True when the drill's trail shows a step started that has not ended yet. */
-  static boolean stepInFlight(ExecutionDriver api, String id) {
-    List<String> types = api.types(id);
-    return types.lastIndexOf("STEP_STARTED") > types.lastIndexOf("STEP_COMPLETED");
   }
 
   static ServerProcess start(Path work, String name, Path data, boolean hanging)
