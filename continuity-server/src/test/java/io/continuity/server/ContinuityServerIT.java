@@ -147,6 +147,14 @@ class ContinuityServerIT {
   }
 
   @Test
+  void theApiDocumentIsServedByChoiceWithoutAStartWarning(CapturedOutput output) {
+    as("alice").get("/api/v1/audit"); // the context is up
+    assertThat(output.getAll())
+        .contains("Continuity DEMO mode") // the start's output was captured
+        .doesNotContain("endpoint is enabled by default");
+  }
+
+  @Test
   void demoUsersArePrintedOnceWithoutAGivenPassword(CapturedOutput output) {
     as("alice").get("/api/v1/audit"); // the context is up
 
