@@ -33,12 +33,13 @@ import tools.jackson.databind.JsonNode;
 /**
  * Safety invariant 6 across a take-over, with two real server processes on one PostgreSQL store:
  * the prober is killed ({@code kill -9}) or frozen (SIGSTOP, as a long GC pause or a VM freeze
- * looks), and the survivor's status API and console are sampled every 250 ms until every resource
- * has fresh evidence from the survivor. No sample shows GREEN on evidence older than the staleness
- * threshold: while the estate has no prober the survivor shows visibility LOST with the last known
- * status. The lease (6 s) is longer than the threshold (3 × 1 s), so every run goes through a stale
- * window. Every resource is fresh again within lease + one interval (+ scheduling margin), and the
- * survivor reports how long the estate was without a prober.
+ * looks) or stopped cleanly (SIGTERM: it hands the lease over), and the survivor's status API and
+ * console are sampled every 250 ms until every resource has fresh evidence from the survivor. No
+ * sample shows GREEN on evidence older than the staleness threshold: while the estate has no prober
+ * the survivor shows visibility LOST with the last known status. The lease (6 s) is longer than the
+ * threshold (3 × 1 s), so every run goes through a stale window. Every resource is fresh again
+ * within lease + one interval (+ scheduling margin), and the survivor reports how long the estate
+ * was without a prober.
  */
 class ProberTakeoverIT {
 
@@ -130,6 +131,29 @@ class ProberTakeoverIT {
     }
     assertThat(thawed).as("GREEN on stale evidence on the thawed instance").isEmpty();
     assertEachLossAlertedOnceAndResolved(stoppedAt);
+  }
+
+  @Test
+  void aCleanlyStoppedProberHandsTheLeaseOverAtOnce() {
+    Run run = steadyState();
+    Instant stoppedAt = Instant.now();
+    ServerProcess prober = servers.get(run.prober());
+    prober.stop(PATIENCE);
+
+    assertThat(prober.log()).doesNotContain("the prober lease could not be released");
+    assertThat(leaseOwner().equals(run.survivor()) || !leaseExpiry().isAfter(Instant.now()))
+        .as("the stopped prober gave its lease up (no lapse to wait for)")
+        .isTrue();
+    Takeover takeover = sampleUntilFresh(run, stoppedAt);
+
+    assertThat(takeover.violations()).as("GREEN on stale evidence").isEmpty();
+    // The survivor looks again at least every third of the lease: no waiting for a lapse.
+    Duration bound = LEASE.dividedBy(3).plus(INTERVAL).plus(MARGIN);
+    System.out.printf(
+        "ProberTakeoverIT (SIGTERM): every resource fresh again %d ms after the stop (bound %d"
+            + " ms = lease/3 + interval + margin)%n",
+        takeover.freshAgainAfter().toMillis(), bound.toMillis());
+    assertThat(takeover.freshAgainAfter()).as("hand-over time").isLessThanOrEqualTo(bound);
   }
 
   /** Which instance probes, the other one, and a token for the API samples (no bcrypt per call). */
@@ -370,6 +394,14 @@ class ProberTakeoverIT {
         .query(String.class)
         .optional()
         .orElse(null);
+  }
+
+  Instant leaseExpiry() {
+    return store
+        .sql("select expires_at from monitoring_lease")
+        .query(OffsetDateTime.class)
+        .single()
+        .toInstant();
   }
 
   String issueToken(String server) {
