@@ -169,8 +169,9 @@ final class RunAttempt {
                       facts,
                       engine.evidence().lastPrimaryMarker(resourceId)));
       boolean resource = request.scope() instanceof ExecutionScope.ResourceScope;
-      // The runner is stopping (a clean server stop) and the step succeeded all the same: its end
-      // is recorded (the flag cleared for the write), no next step is started, and the run stops.
+      // The runner is stopping (a clean server stop) after this step's outcome came in (a failure
+      // the stop caused never gets here: StepInvoker): its end is recorded (the flag cleared for
+      // the write), no next step is started, and the run stops.
       boolean stopping = Thread.interrupted();
       if (outcome.succeeded() && resource && i + 1 < steps.size() && !stopping) {
         // the next step's STARTED row goes in with this one's end: one commit, not two
