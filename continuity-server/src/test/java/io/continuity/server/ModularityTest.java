@@ -19,12 +19,6 @@ class ModularityTest {
 
   @Test
   void onlyPersistenceClassesTouchJdbcDirectly() {
-    JavaClasses server =
-        new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .withImportOption(ModularityTest::notGeneratedBySpringAot)
-            .importPackages("io.continuity.server");
-
     noClasses()
         .that()
         .haveSimpleNameNotEndingWith("Repository")
@@ -36,7 +30,35 @@ class ModularityTest {
         .because(
             "SQL belongs in *Repository classes that use Spring's JdbcClient (or an H2 *Trigger);"
                 + " move the JDBC code into the module's repository")
-        .check(server);
+        .check(server());
+  }
+
+  /**
+   * Declarative transactions are switched off (application.yaml excludes Boot's
+   * TransactionAutoConfiguration: scanning every bean's methods for the annotation cost each start
+   * time for nothing), so an {@code @Transactional} would silently do nothing. Every write uses a
+   * TransactionTemplate instead.
+   */
+  @Test
+  void transactionsAreProgrammaticNeverAnnotated() {
+    noClasses()
+        .should()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("org.springframework.transaction.annotation.Transactional")
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("jakarta.transaction.Transactional")
+        .because(
+            "declarative transactions are off (no proxy would honour the annotation); wrap the"
+                + " writes in a TransactionTemplate on the store's transaction manager")
+        .check(server());
+  }
+
+  private static JavaClasses server() {
+    return new ClassFileImporter()
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .withImportOption(ModularityTest::notGeneratedBySpringAot)
+        .importPackages("io.continuity.server");
   }
 
   /**
