@@ -15,7 +15,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * POSTs a notification as JSON to its webhook: {@code type, executionId, resourceId, actor, reason,
  * auditSeq, subject, text, link}. A 2xx answer is success. The URL comes from configuration at send
- * time (the store holds only the webhook's name) and never appears in an error.
+ * time (the store holds only the webhook's name) and never appears in an error. The HTTP client is
+ * made at the first call: building one sets up the JDK's default TLS context and a selector thread,
+ * which a server with no webhook, or none due yet, should not pay for at start.
  */
 final class WebhookChannel implements DeliveryChannel {
 
@@ -24,17 +26,23 @@ final class WebhookChannel implements DeliveryChannel {
   private final Map<String, String> urls = new LinkedHashMap<>();
   private final NotificationText text;
   private final Duration timeout;
-  private final HttpClient http;
+  private HttpClient http;
 
   WebhookChannel(List<NotifyProperties.Webhook> webhooks, NotificationText text, Duration timeout) {
     webhooks.forEach(hook -> urls.put(hook.name(), hook.url()));
     this.text = text;
     this.timeout = timeout;
-    this.http =
-        HttpClient.newBuilder()
-            .connectTimeout(timeout)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+  }
+
+  private synchronized HttpClient http() {
+    if (http == null) {
+      http =
+          HttpClient.newBuilder()
+              .connectTimeout(timeout)
+              .followRedirects(HttpClient.Redirect.NEVER)
+              .build();
+    }
+    return http;
   }
 
   @Override
@@ -60,7 +68,7 @@ final class WebhookChannel implements DeliveryChannel {
             .build();
     HttpResponse<Void> response;
     try {
-      response = http.send(request, HttpResponse.BodyHandlers.discarding());
+      response = http().send(request, HttpResponse.BodyHandlers.discarding());
     } catch (IOException e) {
       throw new DeliveryFailure(
           "webhook '"

@@ -4,7 +4,6 @@ import io.continuity.core.identity.Role;
 import java.security.SecureRandom;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -16,10 +15,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
 /**
  * The fixed demo users (profile {@code demo} only), all sharing one password: {@code
@@ -47,15 +44,8 @@ class DemoUsers {
   }
 
   @Bean
-  InMemoryUserDetailsManager userDetailsService(PasswordEncoder encoder) {
-    String hash = encoder.encode(password);
-    List<UserDetails> users =
-        USERS.entrySet().stream()
-            .map(
-                e ->
-                    User.withUsername(e.getKey()).password(hash).roles(e.getValue().name()).build())
-            .toList();
-    return new InMemoryUserDetailsManager(users);
+  UserDetailsService userDetailsService(PasswordEncoder encoder) {
+    return new DemoUserDetails(USERS, () -> encoder.encode(password));
   }
 
   /** The demo users with addresses in the reserved {@code .invalid} domain, for notifications. */
