@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.metrics.jfr.FlightRecorderApplicationStartup;
 
 /** Starts the Continuity control plane. */
-@SpringBootApplication
+@SpringBootApplication(proxyBeanMethods = false)
 public class ContinuityApplication {
 
   public static void main(String[] args) {
