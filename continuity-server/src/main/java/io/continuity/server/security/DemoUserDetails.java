@@ -1,6 +1,7 @@
 package io.continuity.server.security;
 
 import io.continuity.core.identity.Role;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.springframework.security.core.userdetails.User;
@@ -20,17 +21,18 @@ final class DemoUserDetails implements UserDetailsService {
   private String hash;
 
   DemoUserDetails(Map<String, Role> users, Supplier<String> hashOfPassword) {
-    this.users = Map.copyOf(users);
+    this.users = Map.copyOf(users); // names in lower case
     this.hashOfPassword = hashOfPassword;
   }
 
   @Override
   public UserDetails loadUserByUsername(String username) {
-    Role role = users.get(username);
+    String name = username.toLowerCase(Locale.ROOT); // as the configured users: case-insensitive
+    Role role = users.get(name);
     if (role == null) {
       throw new UsernameNotFoundException("no demo user " + username);
     }
-    return User.withUsername(username).password(hash()).roles(role.name()).build();
+    return User.withUsername(name).password(hash()).roles(role.name()).build();
   }
 
   private synchronized String hash() {

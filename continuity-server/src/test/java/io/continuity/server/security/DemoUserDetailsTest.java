@@ -56,6 +56,16 @@ class DemoUserDetailsTest {
   }
 
   @Test
+  void aNameMatchesWhateverItsCaseAndSignsInAsItsOwnName() {
+    UserDetails alice = users.loadUserByUsername("Alice");
+
+    assertThat(alice.getUsername()).isEqualTo("alice");
+    assertThat(alice.getAuthorities())
+        .extracting(GrantedAuthority::getAuthority)
+        .containsExactly("ROLE_OPERATOR");
+  }
+
+  @Test
   void anUnknownNameIsNotFoundAndCostsNoHash() {
     assertThatThrownBy(() -> users.loadUserByUsername("mallory"))
         .isInstanceOf(UsernameNotFoundException.class);
